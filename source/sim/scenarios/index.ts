@@ -1,0 +1,29 @@
+import {DEMO_ACCOUNT, buildDemoRegistry} from './demo-registry.js';
+import type {World} from '../world/world.js';
+
+/** Scenario names accepted by `ecrtui sim --scenario` and `--demo --scenario`. */
+export const SCENARIOS = ['demo', 'empty'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export const DEMO_ACCESS_KEY = 'AKIAECRTUIDEMO000001';
+
+export function isScenarioName(name: string): name is ScenarioName {
+	return (SCENARIOS as readonly string[]).includes(name);
+}
+
+/** Loads a scenario into an empty world. */
+export function buildScenario(name: ScenarioName, world: World): void {
+	world.addPrincipal(DEMO_ACCOUNT, {
+		accessKeyId: DEMO_ACCESS_KEY,
+		arn: `arn:aws:sts::${DEMO_ACCOUNT}:assumed-role/DemoAdmin/ecrtui-demo`,
+		userId: 'AROADEMOADMIN0000000:ecrtui-demo',
+	});
+	const now = world.clock.now();
+	switch (name) {
+		case 'demo':
+			buildDemoRegistry(world, now);
+			return;
+		case 'empty':
+			return;
+	}
+}

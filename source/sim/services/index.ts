@@ -1,0 +1,8 @@
+import type {ServiceDefinition} from '../service.js';
+import {ecrService} from './ecr.js';
+import {stsService} from './sts.js';
+
+/** Every simulated service; feature modules register theirs here. */
+export function allServices(): ServiceDefinition[] {
+	return [stsService, ecrService];
+}

@@ -1,0 +1,22 @@
+import {after} from 'node:test';
+import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/sim/server.js';
+import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/** Starts a simulator for the current test file and closes it when the file's tests end. */
+export async function useSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const sim = await startSimulator(options);
+	after(() => sim.close());
+	return sim;
+}
+
+/** SDK client configuration pointing at a simulator, with retries off unless a test wants them. */
+export function clientConfig(sim: Simulator, overrides: {region?: string; maxAttempts?: number} = {}) {
+	return {
+		endpoint: sim.url,
+		region: overrides.region ?? 'us-east-1',
+		credentials: {accessKeyId: DEMO_ACCESS_KEY, secretAccessKey: 'demo-secret'},
+		maxAttempts: overrides.maxAttempts ?? 1,
+	};
+}
