@@ -1,6 +1,6 @@
 import {SimError, checkListLength, checkRange} from '../errors.js';
 import {page} from '../paging.js';
-import type {CallContext, ServiceDefinition} from '../service.js';
+import type {ServiceDefinition} from '../service.js';
 import type {SimImage, SimRepository} from '../world/ecr.js';
 import {registryOf, repositoriesOf, requireRepository} from './ecr-repositories.js';
 import {imageDetailShape, repositoryShape, seconds} from './ecr-shapes.js';
