@@ -36,7 +36,8 @@ export function buildContext(task: TaskNetwork, model: VpcModel): PathContext {
 	const taskIp = task.privateIp ?? eni?.privateIpAddress;
 	const address = task.publicIp ?? eni?.publicIp;
 	const taskGroups = task.securityGroupIds.flatMap(id => model.securityGroups.filter(g => g.groupId === id));
-	const lookup = routeTableForSubnet(model.routeTables, task.subnetId, vpcId);
+	// An unknown subnet has no known table; falling back to the main table would be a guess.
+	const lookup = subnet === undefined ? undefined : routeTableForSubnet(model.routeTables, task.subnetId, vpcId);
 	// The S3 list id is normally read from the gateway endpoint's route; the named list is a fallback.
 	const s3Name = endpointServiceName(task.region, 's3');
 	const s3Route = lookup?.table.routes.find(r => r.destinationPrefixListId !== undefined && r.gatewayId?.startsWith('vpce-') === true);

@@ -37,7 +37,7 @@ export function taskEgressHop(ctx: PathContext, dependency: Dependency, targets:
 	const failed = results.find((_, i) => statuses[i] === 'fail') ?? results.find((_, i) => statuses[i] === 'warn');
 	const groups = plural('security group', ids);
 	const reason = status === 'pass'
-		? `${groups} allow outbound TCP 443`
+		? `${groups} ${ids.length === 1 ? 'allows' : 'allow'} outbound TCP 443`
 		: status === 'fail'
 			? `${groups} ${ids.length === 1 ? 'allows' : 'allow'} no outbound TCP 443 to ${failed?.target.text ?? 'the destination'}`
 			: `${groups} may not allow outbound TCP 443 to ${failed?.target.text ?? 'the destination'}`;
@@ -58,9 +58,10 @@ export function endpointIngressHop(ctx: PathContext, dependency: Dependency, end
 	const status: HopStatus = decision.outcome === 'allowed' ? 'pass' : decision.outcome === 'denied' ? 'fail' : 'warn';
 	const from = `the task (${[...ctx.task.securityGroupIds, ctx.taskIp ?? ctx.taskCidr].join(', ')})`;
 	const groupsText = plural('security group', endpoint.groupIds);
+	const verb = endpoint.groupIds.length === 1 ? 'allows' : 'allow';
 	const reason = status === 'pass'
-		? `endpoint ${groupsText} allow inbound TCP 443 from the task`
-		: `endpoint ${groupsText} of ${endpoint.vpcEndpointId} ${status === 'fail' ? 'allow no' : 'may not allow'} inbound TCP 443 from ${from}`;
+		? `endpoint ${groupsText} ${verb} inbound TCP 443 from the task`
+		: `endpoint ${groupsText} of ${endpoint.vpcEndpointId} ${status === 'fail' ? `${verb} no` : 'may not allow'} inbound TCP 443 from ${from}`;
 	const source: SgRuleTarget = ctx.task.securityGroupIds[0] !== undefined ? {groupId: ctx.task.securityGroupIds[0]} : {cidr: ctx.subnet?.cidrBlock ?? ctx.taskCidr};
 	return makeHop(dependency, 'sg-ingress', {
 		label,
@@ -124,7 +125,7 @@ export function naclHop(input: {dependency: Dependency; step: string; acl: Netwo
 	const results = flows.map(flow => ({flow, decision: evaluateNacl(acl, {direction: flow.direction, ports: flow.ports, peer: flow.peer})}));
 	const evidence = results.map(({flow, decision}) => `${describeFlow(flow)}: ${decision.text}${decision.outcome === 'uncertain' ? ' (earlier rules match part of the traffic)' : ''}`).join('; ');
 	const blocked = results.find(r => r.decision.outcome === 'denied') ?? results.find(r => r.decision.outcome === 'uncertain');
-	const label = `${acl.networkAclId} ${subnetId}`;
+	const label = `${acl.networkAclId} ${subnetId}${sameSubnet ? ' (same subnet)' : ''}`;
 	if (blocked === undefined) {
 		return makeHop(dependency, step, {label, kind: 'nacl', resourceId: acl.networkAclId, status: 'pass', evidence, reason: `network ACL ${acl.networkAclId} allows the traffic both ways`});
 	}

@@ -85,7 +85,14 @@ export function viaInternet(ctx: PathContext, lookup: RouteTableLookup, dependen
 		model: ctx.model, table: lookup.table, dependency, match, internet: target,
 		task: {publicIp: ctx.publicIp, subnetId: ctx.task.subnetId, securityGroupIds: ctx.task.securityGroupIds, taskCidr: ctx.taskCidr, clusterName: ctx.task.clusterName, serviceName: ctx.task.serviceName},
 	});
-	const hops = [...egress.hops, taskEgressHop(ctx, dependency, [target]), naclHop({dependency, step: 'nacl', acl: ctx.nacl, subnetId: ctx.task.subnetId, flows: outboundFlows(target)})];
+	// Route and gateway first (D.6 order), then the task's own filters, then the NAT subnet's ACL.
+	const natAcl = egress.hops.filter(h => h.id.endsWith('.nat-nacl'));
+	const hops = [
+		...egress.hops.filter(h => !natAcl.includes(h)),
+		taskEgressHop(ctx, dependency, [target]),
+		naclHop({dependency, step: 'nacl', acl: ctx.nacl, subnetId: ctx.task.subnetId, flows: outboundFlows(target)}),
+		...natAcl,
+	];
 	const via: PathVia = egress.kind === 'nat' || egress.kind === 'igw' || egress.kind === 'unverifiable' ? egress.kind : 'none';
 	return {hops, via, viaId: egress.targetId, kind: egress.kind};
 }

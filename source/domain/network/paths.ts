@@ -64,14 +64,18 @@ function runbookFindings(ctx: PathContext, paths: readonly DependencyPath[]): st
 	if (noDefault && lookup !== undefined) {
 		findings.push(`The route table ${lookup.table.routeTableId} associated with the task subnet ${task.subnetId} has no route to an internet gateway or NAT gateway (paths through VPC peering or a transit gateway are not checked)`);
 	}
+	const blockedEgress = paths.filter(p => p.hops.some(h => h.status === 'fail' && h.id.endsWith('.sg-egress'))).map(p => p.dependency);
+	if (blockedEgress.length > 0) {
+		findings.push(`The task security group(s) ${task.securityGroupIds.join(', ')} do not allow outbound TCP 443 (needed for ${blockedEgress.join(', ')})`);
+	}
 	for (const path of paths) {
 		for (const hop of path.hops) {
-			if (hop.status !== 'fail') continue;
-			if (hop.id.endsWith('.sg-egress')) findings.push(`The task security group(s) ${task.securityGroupIds.join(', ')} do not allow outbound TCP 443 (${path.dependency}: ${hop.evidence})`);
-			if (hop.id.endsWith('.sg-ingress')) findings.push(`The VPC endpoint security group(s) ${hop.label.split(' ')[0]} do not allow inbound TCP 443 from the task security group(s) ${task.securityGroupIds.join(', ')}`);
+			if (hop.status === 'fail' && hop.id.endsWith('.sg-ingress')) {
+				findings.push(`The VPC endpoint security group(s) ${hop.label.split(' ')[0]} of ${path.viaId ?? 'the endpoint'} do not allow inbound TCP 443 from the task security group(s) ${task.securityGroupIds.join(', ')}`);
+			}
 		}
 	}
-	return [...new Set(findings)];
+	return findings;
 }
 
 /**

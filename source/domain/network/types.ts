@@ -305,4 +305,6 @@ export type NetworkCheck = {
 	evidence: string;
 	fix?: string;
 	resourceId?: string;
+	/** Always `evaluated`: decided locally from the VPC's documents (matches `CheckMethod`). */
+	method?: 'simulated' | 'evaluated' | 'observed';
 };

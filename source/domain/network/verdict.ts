@@ -117,6 +117,7 @@ export function networkChecks(result: TaskPaths): NetworkCheck[] {
 			title: TITLE[path.dependency],
 			status: path.status,
 			evidence,
+			method: 'evaluated',
 		};
 		if (hop?.fix !== undefined) check.fix = `${hop.fix.summary}\n${hop.fix.cli}`;
 		const resourceId = hop?.resourceId ?? path.viaId;
