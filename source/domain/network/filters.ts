@@ -4,7 +4,7 @@
 import type {PathContext} from './context.js';
 import {authorizeEgress443, authorizeEndpointIngress443, naclAllowEntry, type SgRuleTarget} from './fixes.js';
 import {combineTargets, makeHop, plural} from './hops.js';
-import {EPHEMERAL_PORTS, HTTPS_PORTS, IMPLICIT_RULE_NUMBER, evaluateNacl, type NaclPeer} from './nacls.js';
+import {EPHEMERAL_PORTS, HTTPS_PORTS, IMPLICIT_RULE_NUMBER, evaluateNacl, shortRule, type NaclPeer} from './nacls.js';
 import {evaluateSecurityGroups, type SgPeer} from './security-groups.js';
 import type {Dependency, Hop, HopStatus, NetworkAcl, VpcEndpoint} from './types.js';
 
@@ -132,9 +132,10 @@ export function naclHop(input: {dependency: Dependency; step: string; acl: Netwo
 	const {flow, decision} = blocked;
 	const isReply = flow.ports.from !== 443;
 	const where = `network ACL ${acl.networkAclId} on ${subnetId}`;
+	const rule = shortRule(decision.rule);
 	let reason = decision.outcome === 'denied'
-		? isReply ? `${where} drops return traffic (${describeFlow(flow)}, ${decision.text})` : `${where} blocks ${describeFlow(flow)} (${decision.text})`
-		: `${where} may block ${describeFlow(flow)} (${decision.text}; earlier rules match only part of it)`;
+		? isReply ? `${where} drops return traffic (${describeFlow(flow)}, ${rule})` : `${where} blocks ${describeFlow(flow)} (${rule})`
+		: `${where} may block ${describeFlow(flow)} (${rule}; earlier rules match only part of it)`;
 	let status: HopStatus = decision.outcome === 'denied' ? 'fail' : 'warn';
 	if (sameSubnet && status === 'fail') {
 		status = 'warn';

@@ -76,6 +76,12 @@ export function describeEntry(entry: NetworkAclEntry): string {
 	return `rule ${number} ${entry.ruleAction} ${entry.egress ? 'egress' : 'ingress'} ${protocol}${ports} ${entry.cidrBlock ?? entry.ipv6CidrBlock ?? ''}`.trimEnd();
 }
 
+/** `rule 50 deny`, `rule * deny` (the implicit rule when `entry` is undefined). */
+export function shortRule(entry: NetworkAclEntry | undefined): string {
+	if (entry === undefined) return 'rule * deny';
+	return `rule ${entry.ruleNumber >= IMPLICIT_RULE_NUMBER ? '*' : entry.ruleNumber} ${entry.ruleAction}`;
+}
+
 /** Evaluates one direction of TCP traffic against an ACL. */
 export function evaluateNacl(acl: NetworkAcl, query: NaclQuery): NaclDecision {
 	const entries = acl.entries

@@ -212,7 +212,8 @@ test('custom NACL denying egress 443 fails at the task subnet ACL', () => {
 	acl?.entries.push(entry({ruleNumber: 50, egress: true, ruleAction: 'deny', protocol: '6', portRange: {from: 443, to: 443}}));
 	const fail = firstFail(path(trace(model), 'ecr-api'));
 	assert.equal(fail?.kind, 'nacl');
-	assert.equal(fail?.reason, 'network ACL acl-default on subnet-priv-a blocks outbound TCP 443 to 0.0.0.0/0 (rule 50 deny egress tcp 443 0.0.0.0/0)');
+	assert.equal(fail?.reason, 'network ACL acl-default on subnet-priv-a blocks outbound TCP 443 to 0.0.0.0/0 (rule 50 deny)');
+	assert.match(fail?.evidence ?? '', /rule 50 deny egress tcp 443 0\.0\.0\.0\/0/);
 	assert.equal(fail?.fix?.cli, 'aws ec2 create-network-acl-entry --network-acl-id acl-default --egress --rule-number 49 --protocol tcp --port-range From=443,To=443 --cidr-block 0.0.0.0/0 --rule-action allow');
 });
 
