@@ -22,6 +22,8 @@ export type EgressTask = {
 	subnetId: string;
 	securityGroupIds: readonly string[];
 	taskCidr?: string;
+	/** The task subnet's CIDR: what ACL fixes should allow, since task IPs change. */
+	subnetCidr?: string;
 	clusterName?: string;
 	serviceName?: string;
 };
@@ -119,7 +121,7 @@ function natHops(input: EgressInput, natId: string): Hop[] {
 	// The NAT's own subnet ACL sees the task's request come in and the reply go back [INF].
 	if (nat !== undefined && nat.availabilityMode !== 'regional' && task !== undefined && task.taskCidr !== undefined && nat.subnetId !== task.subnetId) {
 		const taskPeer: NaclPeer = {kind: 'cidr', cidr: task.taskCidr};
-		const flows = [...inboundFlows(taskPeer, `the task (${task.taskCidr})`, task.taskCidr), ...outboundFlows(input.internet)];
+		const flows = [...inboundFlows(taskPeer, `the task (${task.taskCidr})`, task.subnetCidr ?? task.taskCidr), ...outboundFlows(input.internet)];
 		hops.push(naclHop({dependency, step: 'nat-nacl', acl: naclForSubnet(model.networkAcls, nat.subnetId, model.vpc.vpcId), subnetId: nat.subnetId, flows}));
 	}
 	return hops;

@@ -7,4 +7,6 @@ export {routeTableForSubnet, findRoute, classifyTarget, routePriority, type Rout
 export {evaluateNacl, naclForSubnet, type NaclDecision, type NaclQuery} from './nacls.js';
 export {evaluateSecurityGroups, type SgDecision, type SgPeer} from './security-groups.js';
 export {evaluateEndpointPolicy, type PolicyEvaluation, type PolicyRequest} from './endpoint-policy.js';
+export {endpointServiceName, layerBucket} from './endpoints.js';
+export {hostFor} from './path-parts.js';
 export * as fixes from './fixes.js';

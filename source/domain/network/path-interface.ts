@@ -83,7 +83,7 @@ export function viaInternet(ctx: PathContext, lookup: RouteTableLookup, dependen
 	const match = findRoute(lookup.table, {kind: 'internet', prefixListId: s3 ? ctx.s3PrefixListId : undefined}, ctx.model.prefixLists);
 	const egress = assessEgress({
 		model: ctx.model, table: lookup.table, dependency, match, internet: target,
-		task: {publicIp: ctx.publicIp, subnetId: ctx.task.subnetId, securityGroupIds: ctx.task.securityGroupIds, taskCidr: ctx.taskCidr, clusterName: ctx.task.clusterName, serviceName: ctx.task.serviceName},
+		task: {publicIp: ctx.publicIp, subnetId: ctx.task.subnetId, securityGroupIds: ctx.task.securityGroupIds, taskCidr: ctx.taskCidr, subnetCidr: ctx.subnet?.cidrBlock, clusterName: ctx.task.clusterName, serviceName: ctx.task.serviceName},
 	});
 	// Route and gateway first (D.6 order), then the task's own filters, then the NAT subnet's ACL.
 	const natAcl = egress.hops.filter(h => h.id.endsWith('.nat-nacl'));

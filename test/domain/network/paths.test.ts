@@ -288,3 +288,18 @@ test('a subnet missing from the data gives unknown paths, not a verdict', () => 
 	assert.ok(result.paths.every(p => p.status === 'unknown'));
 	assert.equal(result.routeTableId, undefined);
 });
+
+test("the NAT's own subnet ACL is checked both ways; its fix names the task subnet", () => {
+	const model = aVpc();
+	model.networkAcls[0]!.associations = model.networkAcls[0]!.associations.filter(a => a.subnetId !== 'subnet-pub-a');
+	model.networkAcls.push({networkAclId: 'acl-pub', vpcId: 'vpc-1', isDefault: false, associations: [{subnetId: 'subnet-pub-a'}], entries: [
+		entry({ruleNumber: 100, egress: true}),
+		entry({ruleNumber: 100, egress: false, protocol: '6', portRange: {from: 1024, to: 65535}}),
+	]});
+	const p = path(trace(model), 'ecr-api');
+	const fail = firstFail(p);
+	assert.equal(fail?.id, 'ecr-api.nat-nacl');
+	assert.equal(fail?.reason, 'network ACL acl-pub on subnet-pub-a blocks inbound TCP 443 from the task (10.0.1.10/32) (rule * deny)');
+	assert.match(fail?.fix?.cli ?? '', /--ingress --rule-number 99 --protocol tcp --port-range From=443,To=443 --cidr-block 10\.0\.1\.0\/24/);
+	assert.deepEqual(p.hops.map(h => h.kind).slice(3), ['route', 'nat', 'security-group', 'nacl', 'nacl', 'service']);
+});
