@@ -1,4 +1,5 @@
 import {DEMO_ACCOUNT, buildDemoRegistry} from './demo-registry.js';
+import {buildDemoNetwork} from './demo-network.js';
 import type {World} from '../world/world.js';
 
 /** Scenario names accepted by `ecrtui sim --scenario` and `--demo --scenario`. */
@@ -22,6 +23,7 @@ export function buildScenario(name: ScenarioName, world: World): void {
 	switch (name) {
 		case 'demo':
 			buildDemoRegistry(world, now);
+			buildDemoNetwork(world, now);
 			return;
 		case 'empty':
 			return;
