@@ -1,4 +1,5 @@
 import {DEMO_ACCOUNT, buildDemoRegistry} from './demo-registry.js';
+import {buildDemoIam} from './demo-iam.js';
 import {buildDemoNetwork} from './demo-network.js';
 import type {World} from '../world/world.js';
 
@@ -24,6 +25,7 @@ export function buildScenario(name: ScenarioName, world: World): void {
 		case 'demo':
 			buildDemoRegistry(world, now);
 			buildDemoNetwork(world, now);
+			buildDemoIam(world);
 			return;
 		case 'empty':
 			return;
