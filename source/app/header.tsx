@@ -1,0 +1,66 @@
+import React, {useEffect, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useServices} from './context.js';
+import {routeTitle, useNavigation} from './router.js';
+import {truncate} from '../domain/format/text.js';
+
+function isProduction(profile: string | undefined, pattern: string): boolean {
+	if (!profile || !pattern) return false;
+	try {
+		return new RegExp(pattern, 'i').test(profile);
+	} catch {
+		return false;
+	}
+}
+
+/** Watches the store and recorder for the "refreshing" and "throttled, retrying" marks. */
+function useActivity(): {busy: boolean; throttledAt?: number} {
+	const {session} = useServices();
+	const [state, setState] = useState<{busy: boolean; throttledAt?: number}>({busy: session.store.busy});
+	useEffect(() => {
+		const update = () => setState(current => (current.busy === session.store.busy ? current : {...current, busy: session.store.busy}));
+		const unsubscribeStore = session.store.subscribeAll(update);
+		const unsubscribeRecorder = session.recorder.subscribe(event => {
+			if (event.type === 'retry' && event.throttled) setState(current => ({...current, throttledAt: Date.now()}));
+		});
+		return () => {
+			unsubscribeStore();
+			unsubscribeRecorder();
+		};
+	}, [session]);
+	return state;
+}
+
+/** One line: who and where (profile, region, account), read-only, and activity. */
+export function Header({width}: {readonly width: number}) {
+	const {session, theme, settings} = useServices();
+	const {route} = useNavigation();
+	const {busy, throttledAt} = useActivity();
+	const [, tick] = useState(0);
+	useEffect(() => {
+		if (!throttledAt) return;
+		const timer = setTimeout(() => tick(value => value + 1), 4000);
+		return () => clearTimeout(timer);
+	}, [throttledAt]);
+	const throttled = throttledAt !== undefined && Date.now() - throttledAt < 4000;
+	const production = isProduction(session.profile, settings.get().productionPattern);
+	const who = session.mode === 'demo' ? 'demo (simulated account)' : `profile ${session.profile ?? 'default'}`;
+	const parts = [`${who}`, session.region, `acct ${session.accountId}`];
+	const right = throttled ? '⏳ throttled, retrying' : busy ? '⟳ refreshing' : '✓ up to date';
+	const title = routeTitle(route);
+	const left = ` ecrtui │ ${parts.join(' │ ')}`;
+	const badges = `${session.readOnly ? ' │ READ-ONLY' : ''}${production ? ' │ PRODUCTION' : ''}`;
+	const middle = ` │ ${title}`;
+	const room = Math.max(0, width - left.length - badges.length - right.length - 2);
+	return (
+		<Box width={width}>
+			<Text backgroundColor={production ? theme.color('banner.prod') : theme.color('header.bg')} color={theme.color('header.fg')} bold wrap="truncate">
+				{left}
+				<Text color={theme.color('status.warn')}>{session.readOnly ? ' │ READ-ONLY' : ''}</Text>
+				{production ? ' │ PRODUCTION' : ''}
+				{truncate(middle, room).padEnd(room)}{' '}
+				<Text color={throttled ? theme.color('status.warn') : undefined}>{right}</Text>{' '}
+			</Text>
+		</Box>
+	);
+}

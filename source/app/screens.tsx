@@ -1,0 +1,17 @@
+import React from 'react';
+import {Text} from 'ink';
+import type {Route} from './router.js';
+import {RepositoriesScreen} from '../screens/repositories/index.js';
+import {ErrorsScreen} from '../screens/errors/index.js';
+
+/** Maps a route to its screen; each screen gets the body's size. */
+export function ScreenView({route, height, width}: {readonly route: Route; readonly height: number; readonly width: number}) {
+	switch (route.screen) {
+		case 'repositories':
+			return <RepositoriesScreen height={height} width={width} />;
+		case 'errors':
+			return <ErrorsScreen height={height} width={width} />;
+		default:
+			return <Text>The {route.screen} screen is not built yet.</Text>;
+	}
+}

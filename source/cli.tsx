@@ -1,0 +1,53 @@
+import {parseArgs} from './cli/args.js';
+import {helpText, usageLine} from './cli/usage.js';
+import pkg from '../package.json' with {type: 'json'};
+
+/**
+ * Entry point. Only argument parsing is loaded up front; each command, the UI and the AWS SDK
+ * are imported when needed, so `ecrtui --version` and usage errors start instantly.
+ */
+async function main(argv: string[]): Promise<number> {
+	const parsed = parseArgs(argv);
+	if (!parsed.ok) {
+		process.stderr.write(`ecrtui: ${parsed.error}\n${usageLine(parsed.topic)}\n`);
+		return 2;
+	}
+	const {command, options} = parsed;
+	if (options.noColor || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) process.env.FORCE_COLOR = '0';
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+	switch (command.name) {
+		case 'version':
+			process.stdout.write(`${pkg.version}\n`);
+			return 0;
+		case 'help':
+			process.stdout.write(`${helpText(command.topic)}\n`);
+			return 0;
+		case 'tui': {
+			if (!process.stdin.isTTY || !process.stdout.isTTY) {
+				process.stderr.write(
+					'ecrtui: the interactive UI needs a terminal (stdin and stdout must be a TTY).\n' +
+						'  For scripts and CI use: ecrtui lifecycle validate|preview, ecrtui diagnose (see ecrtui --help).\n',
+				);
+				return 2;
+			}
+			const {runTui} = await import('./app/run.js');
+			return runTui(options);
+		}
+		default: {
+			const {runCommand} = await import('./cli/commands.js');
+			return runCommand(command, options);
+		}
+	}
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: Error) => {
+		// Never a stack trace for the user; --debug logs it.
+		process.stderr.write(`ecrtui: unexpected error: ${error.message}\n  Please report it with the output of --debug.\n`);
+		if (process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`);
+		process.exitCode = 1;
+	},
+);

@@ -1,0 +1,15 @@
+import type {Command, GlobalOptions} from './args.js';
+
+/** Non-interactive commands: each prints its result and returns the exit code. */
+export async function runCommand(command: Command, options: GlobalOptions): Promise<number> {
+	switch (command.name) {
+		case 'sim': {
+			const {runSimCommand} = await import('./sim-command.js');
+			return runSimCommand(command);
+		}
+		default:
+			process.stderr.write(`ecrtui: ${command.name} is not available in this build yet\n`);
+			void options;
+			return 2;
+	}
+}

@@ -1,0 +1,12 @@
+import type {ActionSpec} from '../../app/keys/actions.js';
+import type {Move} from './list-state.js';
+
+/** Movement keys every table shares (vim keys and arrows, as k9s, e1s and a9s do). */
+export const listMoves: readonly (ActionSpec<`list.${Move}`> & {move: Move})[] = [
+	{id: 'list.up', keys: ['up', 'k'], title: 'Up', group: 'Move', move: 'up'},
+	{id: 'list.down', keys: ['down', 'j'], title: 'Down', group: 'Move', move: 'down'},
+	{id: 'list.page-up', keys: ['pageup', 'ctrl+b', 'ctrl+u'], title: 'Page up', group: 'Move', move: 'page-up'},
+	{id: 'list.page-down', keys: ['pagedown', 'ctrl+f'], title: 'Page down', group: 'Move', move: 'page-down'},
+	{id: 'list.home', keys: ['home', 'g'], title: 'First row', group: 'Move', move: 'home'},
+	{id: 'list.end', keys: ['end', 'G'], title: 'Last row', group: 'Move', move: 'end'},
+];

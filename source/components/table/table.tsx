@@ -1,0 +1,82 @@
+import React, {memo, useRef} from 'react';
+import {Box, Text} from 'ink';
+import {fit, inert} from '../../domain/format/text.js';
+import {useTheme} from '../../app/context.js';
+import type {Role} from '../../app/theme/tokens.js';
+import {layoutColumns, scrollOffset, type Column} from './layout.js';
+
+export type TableProps<Row> = {
+	readonly columns: readonly Column<Row>[];
+	readonly rows: readonly Row[];
+	/** Index of the selected row. */
+	readonly cursor: number;
+	/** Visible body rows (the header takes one more line). */
+	readonly height: number;
+	readonly width: number;
+	readonly isMarked?: (row: Row) => boolean;
+	/** Role for the whole row (a dimmed stopped task, a flagged repository). */
+	readonly rowRole?: (row: Row) => Role | undefined;
+	/** Shown instead of rows when there are none. */
+	readonly emptyText?: string;
+	/** An extra line under the body (totals). */
+	readonly footer?: (width: number, layout: {column: Column<Row>; width: number}[]) => string;
+	readonly isFocused?: boolean;
+};
+
+/**
+ * A windowed table: only the rows on screen are rendered, so 100,000 rows scroll as fast as
+ * 100. Each row is one line of text segments; every cell is made inert and fitted to width.
+ */
+function TableImpl<Row>(props: TableProps<Row>) {
+	const theme = useTheme();
+	const {columns, rows, cursor, height, width, isMarked, rowRole, emptyText, footer, isFocused = true} = props;
+	const layout = layoutColumns(columns, width);
+	const offsetRef = useRef(0);
+	const offset = scrollOffset(offsetRef.current, cursor, height, rows.length);
+	offsetRef.current = offset;
+	const visible = rows.slice(offset, offset + height);
+	const header = layout.map(({column, width: size}) => fit(column.header, size, column.align)).join(' ');
+	const position = rows.length > height ? ` ${cursor + 1}/${rows.length}` : '';
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold color={theme.color('text.secondary')} wrap="truncate">
+				{'  '}
+				{fit(header, Math.max(0, width - 2 - position.length))}
+				{position}
+			</Text>
+			{rows.length === 0 ? (
+				<Text color={theme.color('text.muted')}>{`  ${emptyText ?? 'nothing to show'}`}</Text>
+			) : (
+				visible.map((row, index) => {
+					const absolute = offset + index;
+					const selected = absolute === cursor && isFocused;
+					const marked = isMarked?.(row) ?? false;
+					const role = rowRole?.(row);
+					return (
+						<Text key={absolute} wrap="truncate" inverse={selected} color={selected ? theme.color('row.selected') : undefined}>
+							<Text color={marked ? theme.color('row.marked') : undefined}>{selected ? '›' : ' '}{marked ? '●' : ' '}</Text>
+							{layout.map(({column, width: size}, cellIndex) => {
+								const text = fit(inert(column.cell(row)), size, column.align);
+								const cellRole = column.role?.(row) ?? role;
+								return (
+									<Text key={column.id} color={selected ? undefined : cellRole ? theme.color(cellRole) : undefined}>
+										{cellIndex > 0 ? ' ' : ''}
+										{text}
+									</Text>
+								);
+							})}
+						</Text>
+					);
+				})
+			)}
+			{footer ? (
+				<Text bold wrap="truncate">
+					{'  '}
+					{footer(width - 2, layout)}
+				</Text>
+			) : null}
+		</Box>
+	);
+}
+
+export const Table = memo(TableImpl) as typeof TableImpl;

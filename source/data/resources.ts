@@ -1,0 +1,93 @@
+import type {Descriptor} from './store.js';
+import type {Session} from './session.js';
+import type {ImageRecord, IndexManifest, RepositoryRecord} from '../domain/registry/types.js';
+import {isIndex} from '../domain/registry/types.js';
+import {getLifecyclePolicy, getRepositoryPolicy, getScanFindings, listImages, listRepositories, readIndexManifests, type Finding} from './ecr.js';
+
+/**
+ * Descriptors of cached AWS resources. Keys start with `<account>/<region>/` so a mutation
+ * can invalidate everything it touched by prefix, and two regions never share an entry.
+ */
+
+type Scoped = Pick<Session, 'scope' | 'clients'>;
+
+const MINUTE = 60_000;
+
+export function repositoriesKey(session: Pick<Session, 'scope'>): string {
+	return `${session.scope}/ecr.describeRepositories`;
+}
+
+export function repositoriesResource(session: Scoped): Descriptor<RepositoryRecord[]> {
+	return {
+		key: repositoriesKey(session),
+		ttlMs: 5 * MINUTE,
+		what: 'Listing ECR repositories (ecr:DescribeRepositories)',
+		load: ({signal}) => listRepositories(session.clients, signal),
+	};
+}
+
+/** Prefix of everything cached about one repository (invalidated after deletes). */
+export function repositoryPrefix(session: Pick<Session, 'scope'>, repository: string): string {
+	return `${session.scope}/ecr/${repository}/`;
+}
+
+export function imagesKey(session: Pick<Session, 'scope'>, repository: string): string {
+	return `${repositoryPrefix(session, repository)}describeImages`;
+}
+
+export function imagesResource(session: Scoped, repository: string): Descriptor<ImageRecord[]> {
+	return {
+		key: imagesKey(session, repository),
+		ttlMs: 2 * MINUTE,
+		what: `Listing images of ${repository} (ecr:DescribeImages)`,
+		load: ({signal, partial, progress}) =>
+			listImages(session.clients, repository, {
+				signal,
+				onPage: soFar => {
+					// Big repositories appear page by page instead of after 100 calls.
+					partial([...soFar]);
+					progress(soFar.length);
+				},
+			}),
+	};
+}
+
+export type LifecyclePolicyRecord = {text: string; lastEvaluatedAt?: number} | null;
+
+export function lifecyclePolicyResource(session: Scoped, repository: string): Descriptor<LifecyclePolicyRecord> {
+	return {
+		key: `${repositoryPrefix(session, repository)}getLifecyclePolicy`,
+		ttlMs: 5 * MINUTE,
+		what: `Reading the lifecycle policy of ${repository} (ecr:GetLifecyclePolicy)`,
+		load: async ({signal}) => (await getLifecyclePolicy(session.clients, repository, signal)) ?? null,
+	};
+}
+
+export function repositoryPolicyResource(session: Scoped, repository: string): Descriptor<string | null> {
+	return {
+		key: `${repositoryPrefix(session, repository)}getRepositoryPolicy`,
+		ttlMs: 5 * MINUTE,
+		what: `Reading the repository policy of ${repository} (ecr:GetRepositoryPolicy)`,
+		load: async ({signal}) => (await getRepositoryPolicy(session.clients, repository, signal)) ?? null,
+	};
+}
+
+/** Index manifests of a repository's multi-arch images, read once per image list. */
+export function indexManifestsResource(session: Scoped, repository: string, images: readonly ImageRecord[]): Descriptor<IndexManifest[]> {
+	const digests = images.filter(image => isIndex(image) && image.status !== 'ARCHIVED').map(image => image.digest);
+	return {
+		key: `${repositoryPrefix(session, repository)}batchGetImage/indexes/${digests.length}:${digests[0] ?? ''}:${digests[digests.length - 1] ?? ''}`,
+		ttlMs: 30 * MINUTE,
+		what: `Reading multi-arch manifests of ${repository} (ecr:BatchGetImage)`,
+		load: ({signal}) => (digests.length === 0 ? Promise.resolve([]) : readIndexManifests(session.clients, repository, digests, signal)),
+	};
+}
+
+export function scanFindingsResource(session: Scoped, repository: string, digest: string): Descriptor<{status: string; findings: Finding[]} | null> {
+	return {
+		key: `${repositoryPrefix(session, repository)}scanFindings/${digest}`,
+		ttlMs: 10 * MINUTE,
+		what: `Reading scan findings (ecr:DescribeImageScanFindings)`,
+		load: async ({signal}) => (await getScanFindings(session.clients, repository, digest, signal)) ?? null,
+	};
+}

@@ -1,0 +1,51 @@
+import stringWidth from 'string-width';
+
+/**
+ * Text from AWS (tags, reasons, descriptions) is untrusted: it may carry escape sequences that
+ * would move the cursor or change the terminal. Everything shown goes through `inert()`.
+ */
+
+// ESC/CSI/OSC sequences, and every other C0/C1 control character except nothing: tabs and
+// newlines become spaces so one value stays on one line.
+// eslint-disable-next-line no-control-regex
+const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])|\u009B[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** Removes escape sequences and control characters; keeps printable unicode. */
+export function inert(text: string): string {
+	return text.replace(escapeSequence, '').replace(controlCharacter, char => (char === '\n' || char === '\t' || char === '\r' ? ' ' : '\uFFFD'));
+}
+
+/** Display width in terminal cells (CJK and emoji count double). */
+export function width(text: string): number {
+	return stringWidth(text);
+}
+
+/** Truncates to `max` cells with an ellipsis, never splitting a wide character. */
+export function truncate(text: string, max: number): string {
+	if (max <= 0) return '';
+	if (width(text) <= max) return text;
+	if (max === 1) return '…';
+	let out = '';
+	let used = 0;
+	for (const char of text) {
+		const w = width(char);
+		if (used + w > max - 1) break;
+		out += char;
+		used += w;
+	}
+	return `${out}…`;
+}
+
+/** Pads or truncates to exactly `size` cells. */
+export function fit(text: string, size: number, align: 'left' | 'right' = 'left'): string {
+	const cut = truncate(text, size);
+	const pad = ' '.repeat(Math.max(0, size - width(cut)));
+	return align === 'left' ? cut + pad : pad + cut;
+}
+
+/** inert + truncate: what every AWS string goes through before it reaches the screen. */
+export function safe(text: string | undefined, max = 1024): string {
+	return text === undefined ? '' : truncate(inert(text), max);
+}

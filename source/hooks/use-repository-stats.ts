@@ -1,0 +1,90 @@
+import {useEffect, useMemo, useState} from 'react';
+import {useServices} from '../app/context.js';
+import {runPool} from '../data/pool.js';
+import {imagesResource, lifecyclePolicyResource, type LifecyclePolicyRecord} from '../data/resources.js';
+import type {Entry} from '../data/store.js';
+import type {ImageRecord, RepositoryRecord} from '../domain/registry/types.js';
+import {repositoryStats, type RepositoryStats} from '../domain/registry/stats.js';
+import type {Problem} from '../data/problems.js';
+
+export type RepositoryFigures = {
+	stats?: RepositoryStats;
+	/** undefined = not loaded yet; null = the repository has no policy. */
+	policy?: LifecyclePolicyRecord;
+	problem?: Problem;
+	loading: boolean;
+};
+
+const statsCache = new WeakMap<readonly ImageRecord[], RepositoryStats>();
+
+function statsOf(images: readonly ImageRecord[]): RepositoryStats {
+	let stats = statsCache.get(images);
+	if (!stats) {
+		stats = repositoryStats(images);
+		statsCache.set(images, stats);
+	}
+	return stats;
+}
+
+/**
+ * Loads each repository's images and lifecycle policy in the background (4 at a time) while
+ * the table stays usable, and derives the figures as they arrive. The image lists land in the
+ * shared cache, so opening a repository afterwards costs no further calls.
+ */
+export function useRepositoryStats(repositories: readonly RepositoryRecord[] | undefined): {figures: Map<string, RepositoryFigures>; done: number; total: number} {
+	const {session} = useServices();
+	const {store} = session;
+	const [version, setVersion] = useState(0);
+	const [done, setDone] = useState(0);
+
+	useEffect(() => {
+		if (!repositories) return;
+		const controller = new AbortController();
+		setDone(0);
+		let completed = 0;
+		void runPool(
+			repositories,
+			4,
+			async repository => {
+				await store.ensure(imagesResource(session, repository.name));
+				if (controller.signal.aborted) return;
+				await store.ensure(lifecyclePolicyResource(session, repository.name));
+				completed++;
+				if (!controller.signal.aborted) setDone(completed);
+			},
+			controller.signal,
+		);
+		// Coalesce store changes into at most five re-renders a second.
+		let pending = false;
+		const unsubscribe = store.subscribeAll(() => {
+			if (pending) return;
+			pending = true;
+			setTimeout(() => {
+				pending = false;
+				if (!controller.signal.aborted) setVersion(value => value + 1);
+			}, 200);
+		});
+		return () => {
+			controller.abort();
+			unsubscribe();
+		};
+	}, [repositories, store, session]);
+
+	const figures = useMemo(() => {
+		const map = new Map<string, RepositoryFigures>();
+		for (const repository of repositories ?? []) {
+			const images: Entry<ImageRecord[]> = store.snapshot(imagesResource(session, repository.name).key);
+			const policy: Entry<LifecyclePolicyRecord> = store.snapshot(lifecyclePolicyResource(session, repository.name).key);
+			map.set(repository.name, {
+				...(images.data ? {stats: statsOf(images.data)} : {}),
+				...(policy.status === 'ok' ? {policy: policy.data ?? null} : {}),
+				...(images.problem ? {problem: images.problem} : policy.problem ? {problem: policy.problem} : {}),
+				loading: images.status === 'loading' || images.refreshing || policy.status === 'loading',
+			});
+		}
+		return map;
+		// `version` is the store-change tick that makes this recompute.
+	}, [repositories, store, session, version]);
+
+	return {figures, done, total: repositories?.length ?? 0};
+}
