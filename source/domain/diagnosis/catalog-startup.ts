@@ -69,7 +69,10 @@ export const initializationEntries = [
 		headline: 'cannot reach ECR',
 		cause: 'The task’s network interface has no working path to api.ecr.<region>.amazonaws.com on TCP 443, so ECS could not fetch an ECR auth token.',
 		fix: 'Private subnet: route 0.0.0.0/0 to a NAT gateway, or add ecr.api + ecr.dkr interface endpoints (private DNS on) and an S3 gateway endpoint; public subnet: IGW route and assignPublicIp ENABLED; allow TCP 443 egress.',
+		// image:region as an alternative: endpoints are Region-local, so an image in another
+		// Region is unreachable from an endpoint-only subnet even when every endpoint is healthy [DOC D.2].
 		checks: ['network:ecr-api'],
+		alternatives: ['image:region'],
 		docs: DOCS.unablePullSecrets,
 		match: {all: [registryAuth], any: [TIMEOUT]},
 	},

@@ -46,6 +46,12 @@ export type CatalogEntry = {
 	readonly fix: string;
 	/** Live checks that confirm (when failing) or contradict (when passing) this cause, most explanatory first. */
 	readonly checks: readonly CheckId[];
+	/**
+	 * Checks that, when failing, explain the failure better than `checks` (and win the
+	 * verdict), but whose passing says nothing against this cause: e.g. `image:region` for a
+	 * network timeout. Never listed as contradicting.
+	 */
+	readonly alternatives?: readonly CheckId[];
 	/** AWS documentation for this failure. */
 	readonly docs: string;
 	readonly match: CatalogMatch;
@@ -57,7 +63,7 @@ export type CatalogEntry = {
 	readonly benign?: boolean;
 };
 
-/** Builds the reused network-timeout alternatives. [OBS: Go net/http and AWS SDK Go error texts] */
+/** Network-timeout wording shared by several entries. [OBS: Go net/http and AWS SDK Go error texts] */
 export const TIMEOUT =
 	/i\/o timeout|context deadline exceeded|deadline exceeded|send request failed|request send failed|RequestCanceled|request canceled|StatusCode: 0|connection timed out|connection refused|connection reset|no such host|network is unreachable|TLS handshake timeout|connection issue between the task/i;
 
