@@ -6,7 +6,7 @@
  * from its stall phase and the checks. Nothing is guessed: without a recognised reason or a
  * failing check the answer is `inconclusive`, listing what is missing. [INF from D.6 / C.2]
  */
-import {phaseOf, stallOf, type PhaseInfo} from '../tasks/stall.js';
+import {stallOf, type PhaseInfo} from '../tasks/stall.js';
 import {formatDuration, timeInState} from '../tasks/time-in-state.js';
 import {asTaskStatus, type TaskRecord} from '../tasks/types.js';
 import {classifyTask, type CatalogEntry, type CatalogFamily, type Classification} from './catalog.js';
@@ -95,10 +95,8 @@ function fromStall(task: TaskRecord, checks: readonly Check[], now: number, thre
 	const stall = stallOf({task, now, thresholdMs});
 	const time = timeInState({task, now});
 	const timeLine = `${task.lastStatus} for ${formatDuration(time.durationMs)} (since ${time.basis})`;
-	if (stall.kind !== 'stalled') {
-		const phase = phaseOf(task);
-		return {kind: 'healthy', summary: phase === undefined ? `task is ${task.lastStatus}` : `starting: ${phase.title}`, notes: [timeLine]};
-	}
+	if (stall.kind === 'not-starting') return {kind: 'healthy', summary: `task is ${task.lastStatus} (desired ${task.desiredStatus ?? 'unknown'})`, notes: [timeLine]};
+	if (stall.kind === 'starting') return {kind: 'healthy', summary: `starting: ${stall.phase.title}`, notes: [timeLine]};
 	const {phase} = stall;
 	const relevant = relevantChecks(checks, phase.checks);
 	const confirming = relevant.filter(item => item.check.status === 'fail');

@@ -251,6 +251,11 @@ describe('diagnoseTask: other outcomes', () => {
 		assert.deepEqual(result, {kind: 'healthy', summary: 'starting: attaching the network interface', notes: ['PROVISIONING for 20s (since createdAt)']});
 	});
 
+	test('a starting task already told to stop is not called starting', () => {
+		const result = diagnoseTask({task: aTask({lastStatus: 'PENDING', desiredStatus: 'STOPPED'}), now: at(400)});
+		assert.equal(result.kind === 'healthy' && result.summary, 'task is PENDING (desired STOPPED)');
+	});
+
 	test('a stopped task with no reason at all is inconclusive', () => {
 		const result = diagnoseTask({task: aTask({lastStatus: 'STOPPED', stopCode: 'TaskFailedToStart', startedAt: at(10)}), now: at(300)});
 		assert.equal(result.kind, 'inconclusive');
