@@ -2,15 +2,16 @@
 // defensively so evaluation never throws, even on a policy that skipped validation; a rule
 // that cannot be interpreted is skipped with a reason instead.
 
-import {selectionLabel} from './reasons.js';
-import {compileTagList} from './tag-match.js';
+import {countReasonTail, selectionLabel} from './reasons.js';
+import {compileEntry} from './tag-match.js';
+import type {EntryMatcher} from './tag-match.js';
 import type {ActionType, CountType} from './types.js';
 
 /** How a rule selects images by tags. */
 export type TagFilter =
 	| {readonly kind: 'any'}
 	| {readonly kind: 'untagged'}
-	| {readonly kind: 'tagged'; readonly test: (tags: readonly string[]) => boolean};
+	| {readonly kind: 'tagged'; readonly entries: readonly EntryMatcher[]; readonly mask: number};
 
 /** A rule ready for evaluation. */
 export interface CompiledRule {
@@ -26,6 +27,8 @@ export interface CompiledRule {
 	readonly action: ActionType;
 	/** `tagged prod*` etc., for reasons. */
 	readonly label: string;
+	/** Tail of a count reason, built once per rule: ` newest of tagged prod*; rule keeps 5`. */
+	readonly countTail: string;
 }
 
 /** A rule the evaluator could not interpret. */
@@ -42,6 +45,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringList(value: unknown): readonly string[] | undefined {
 	return Array.isArray(value) && value.every(item => typeof item === 'string') ? (value as string[]) : undefined;
+}
+
+/** Bit of a tag's first character in the image's `firstMask` (a cheap pre-filter before real matching). */
+export function firstCharacterBit(text: string): number {
+	return text.length === 0 ? 0 : 1 << (text.charCodeAt(0) & 31);
+}
+
+/** Bits every matching image must have: each list entry that starts with a literal needs a tag starting with it. */
+function requiredFirstCharacters(list: readonly string[]): number {
+	let mask = 0;
+	for (const entry of list) if (!entry.startsWith('*')) mask |= firstCharacterBit(entry);
+	return mask;
 }
 
 /** Compiles one rule, or says why it cannot be evaluated. */
@@ -64,7 +79,8 @@ export function compileRule(rule: unknown, index: number): CompiledRule | Skippe
 		const prefixes = stringList(selection.tagPrefixList);
 		const list = patterns ?? prefixes;
 		if (list === undefined || list.length === 0) return {index, reason: 'tagged rule without a tag list'};
-		filter = {kind: 'tagged', test: compileTagList(list, patterns === undefined ? 'prefix' : 'pattern')};
+		const kind = patterns === undefined ? 'prefix' : 'pattern';
+		filter = {kind: 'tagged', entries: list.map(entry => compileEntry(entry, kind)), mask: requiredFirstCharacters(list)};
 	} else return {index, reason: 'unknown tagStatus'};
 	return {
 		index,
@@ -76,6 +92,7 @@ export function compileRule(rule: unknown, index: number): CompiledRule | Skippe
 		countNumber,
 		action: action.type,
 		label: selectionLabel(selection),
+		countTail: countReasonTail(countNumber, selectionLabel(selection)),
 	};
 }
 

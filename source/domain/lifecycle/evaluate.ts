@@ -8,10 +8,14 @@
 //   even if that rule kept it (protection is by tag match, not by survival);
 // - ordering is by push time, or lastActivatedAt for restored images; archive expiry uses
 //   lastArchivedAt.
-// Cost: one O(n log n) sort shared by all rules, then O(n) per rule.
+// Cost: one O(n log n) sort shared by all rules; tag matching in input order into a bit
+// matrix (match-matrix.ts); then one pass over the images newest first, visiting only the
+// rules that matched each image. O(n) per rule. (A rule-by-rule pass in push order read
+// tag strings out of memory order and was about 5x slower on 100,000 images.)
 
 import type {CompiledRule, SkippedRule} from './compile-rule.js';
 import {compileRules} from './compile-rule.js';
+import {matchMatrix} from './match-matrix.js';
 import {archivedReason, countReason, DAY_MS, pulledReason, pushedReason} from './reasons.js';
 import type {ImageStates} from './image-states.js';
 import {prepareImages} from './image-states.js';
@@ -43,8 +47,8 @@ export interface ImageOutcome {
 	readonly ruleDescription?: string;
 	/** Why this rule selected it, e.g. `pushed 41 days ago > 30`. */
 	readonly reason: string;
-	/** Acted on only because of how a push-time tie was ordered (assumption `push-time-ties`). */
-	readonly tieAtBoundary?: boolean;
+	/** True when acted on only because of how a push-time tie was ordered (assumption `push-time-ties`). */
+	readonly tieAtBoundary: boolean;
 }
 
 /** Per-rule figures. */
@@ -95,14 +99,13 @@ export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 	const {rules, skipped} = compileRules(input.policy);
 	const state = prepareImages(images);
 	const n = images.length;
-	const claimedBy = new Int32Array(n).fill(-1);
 	const actedBy = new Int32Array(n).fill(-1);
 	const protections = new Map<number, ProtectionRecord>();
-	const perRule: {acted: number[]; reasons: string[]; tie: boolean[]; candidates: number}[] = [];
-
-	rules.forEach((rule, r) => {
-		perRule.push(applyRule(rule, r, state, now, claimedBy, actedBy, protections));
-	});
+	const perRule: RuleRun[] = rules.map(() => ({acted: [], outcomes: [], candidates: 0}));
+	for (const storageClass of [0, 1] as const) {
+		const members = rules.map((rule, r) => (rule.storageClass === storageClass ? r : -1)).filter(r => r >= 0);
+		if (members.length > 0) applyClass(members, rules, images, storageClass === 1 ? state.archiveOrder : state.standardOrder, state, now, actedBy, protections, perRule);
+	}
 
 	const actions: ImageOutcome[] = [];
 	const summaries: RuleSummary[] = [];
@@ -110,20 +113,13 @@ export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 	let bytesTransitioned = 0;
 	let expiring = 0;
 	rules.forEach((rule, r) => {
-		const {acted, reasons, tie, candidates} = perRule[r] ?? {acted: [], reasons: [], tie: [], candidates: 0};
+		const {acted, outcomes, candidates} = perRule[r] as RuleRun;
 		let bytes = 0;
 		// Collected newest first; report oldest first, as AWS acts on older images first.
-		for (let k = acted.length - 1; k >= 0; k--) {
-			const i = acted[k] as number;
-			const image = images[i] as LifecycleImage;
-			const size = Number.isFinite(image.sizeInBytes) ? image.sizeInBytes : 0;
-			bytes += size;
-			actions.push({
-				digest: image.digest, tags: image.tags, sizeInBytes: size, pushedAt: image.pushedAt,
-				storageClass: rule.storageClass === 1 ? 'archive' : 'standard', action: rule.action,
-				rulePriority: rule.priority, ruleDescription: rule.description, reason: reasons[k] ?? '',
-				...(tie[k] === true ? {tieAtBoundary: true} : {}),
-			});
+		for (let k = outcomes.length - 1; k >= 0; k--) {
+			const outcome = outcomes[k] as ImageOutcome;
+			bytes += outcome.sizeInBytes;
+			actions.push(outcome);
 		}
 		if (rule.action === 'expire') {
 			bytesFreed += bytes;
@@ -147,69 +143,124 @@ export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 	};
 }
 
-function applyRule(rule: CompiledRule, r: number, state: ImageStates, now: number, claimedBy: Int32Array, actedBy: Int32Array,
-	protections: Map<number, ProtectionRecord>): {acted: number[]; reasons: string[]; tie: boolean[]; candidates: number} {
-	const order = rule.storageClass === 1 ? state.archiveOrder : state.standardOrder;
-	const {tags, reference, pull, archivedAt, restored, parentOf} = state;
-	const {filter, countType, countNumber: limit} = rule;
-	const limitMs = limit * DAY_MS;
-	const acted: number[] = [];
-	const reasons: string[] = [];
-	const tie: boolean[] = [];
-	let position = 0;
-	let tieTime = Number.NaN;
-	let previousTime = Number.NaN;
-	for (let k = 0; k < order.length; k++) {
-		const i = order[k] as number;
-		const imageTags = tags[i] as readonly string[];
-		if (filter.kind === 'untagged' ? imageTags.length !== 0 : filter.kind === 'tagged' && (imageTags.length === 0 || !filter.test(imageTags))) continue;
-		position++;
-		let reason: string | undefined;
-		const time = reference[i] as number;
-		switch (countType) {
-			case 'imageCountMoreThan':
-				if (position > limit) reason = countReason(position, limit, rule.label);
-				// A tie straddling the keep boundary makes the split depend on tie order (assumption `push-time-ties`).
-				if (position === limit + 1 && previousTime === time) tieTime = time;
-				break;
-			case 'sinceImagePushed':
-				// Strict '>' on whole 24-hour multiples (assumption `day-arithmetic`).
-				if (now - time > limitMs) reason = pushedReason(now - time, limit, restored[i] === 1);
-				break;
-			case 'sinceImagePulled': {
-				const pulled = pull[i] as number;
-				// Later of last pull and reference time (assumption `restored-reference-time`).
-				const basisTime = pulled > time ? pulled : time;
-				if (now - basisTime > limitMs) reason = pulledReason(now - basisTime, limit, pulled > time ? 'pull' : restored[i] === 1 ? 'restore' : 'push');
-				break;
-			}
-			case 'sinceImageTransitioned': {
-				const archived = archivedAt[i] as number;
-				// No lastArchivedAt: time in archive unknown, never expired (assumption `archived-without-time`).
-				if (!Number.isNaN(archived) && now - archived > limitMs) reason = archivedReason(now - archived, limit);
-				break;
-			}
-		}
-		if (reason !== undefined) {
-			const claimer = claimedBy[i] as number;
-			if (claimer !== -1) {
-				if (actedBy[i] === -1 && !protections.has(i)) protections.set(i, {kind: 'claimed', wantedBy: r, claimedBy: claimer, reason});
-			} else if (parentOf[i] !== undefined) {
-				// Children of a present index are never acted on (assumption `index-children`).
-				if (!protections.has(i)) protections.set(i, {kind: 'index-child', wantedBy: r, parent: parentOf[i] as number, reason});
-			} else {
-				actedBy[i] = r;
-				acted.push(i);
-				reasons.push(reason);
-				tie.push(false);
-			}
-		}
-		if (claimedBy[i] === -1) claimedBy[i] = r;
-		previousTime = time;
-	}
-	if (!Number.isNaN(tieTime)) {
-		for (let k = 0; k < acted.length; k++) if (reference[acted[k] as number] === tieTime) tie[k] = true;
-	}
-	return {acted, reasons, tie, candidates: position};
+interface RuleRun {
+	/** Image indexes acted on, newest first, and their outcomes (same order). */
+	readonly acted: number[];
+	readonly outcomes: {-readonly [K in keyof ImageOutcome]: ImageOutcome[K]}[];
+	candidates: number;
 }
 
+/**
+ * Applies the rules of one storage class (`members`: indexes into `rules`, in priority
+ * order) to that class's images, newest first. For each image the rules are tried in
+ * priority order: the first rule whose selection matches claims it, and acts on it if it
+ * marks it; later matching rules still count it (keep slots) but may not act on it.
+ * This is the documented "evaluate together, apply by priority" algorithm, computed
+ * image by image.
+ */
+function applyClass(members: readonly number[], rules: readonly CompiledRule[], images: readonly LifecycleImage[], order: Int32Array, state: ImageStates, now: number,
+	actedBy: Int32Array, protections: Map<number, ProtectionRecord>, perRule: readonly RuleRun[]): void {
+	const m = members.length;
+	const mode = new Int8Array(m); // 0 count, 1 pushed, 2 pulled, 3 transitioned
+	const limit = new Float64Array(m);
+	// Times before `cutoff` are more than N days old: strict '>' on whole 24-hour
+	// multiples (assumption `day-arithmetic`).
+	const cutoff = new Float64Array(m);
+	for (let j = 0; j < m; j++) {
+		const rule = rules[members[j] as number] as CompiledRule;
+		mode[j] = rule.countType === 'imageCountMoreThan' ? 0 : rule.countType === 'sinceImagePushed' ? 1 : rule.countType === 'sinceImagePulled' ? 2 : 3;
+		limit[j] = rule.countNumber;
+		cutoff[j] = now - rule.countNumber * DAY_MS;
+	}
+	const {words, bits} = matchMatrix(members, rules, state, rules[members[0] as number]?.storageClass ?? 0);
+	const position = new Int32Array(m);
+	const previousTime = new Float64Array(m).fill(Number.NaN);
+	const tieTime = new Float64Array(m).fill(Number.NaN);
+	const {reference, pull, archivedAt, parentOf} = state;
+	const noted = new Uint8Array(actedBy.length); // 1 when a protection is already recorded
+	for (let k = 0; k < order.length; k++) {
+		const i = order[k] as number;
+		const time = reference[i] as number;
+		let claimer = -1;
+		for (let w = 0; w < words; w++) {
+			let word = bits[i * words + w] as number;
+			// Visit set bits lowest first = rules in priority order.
+			while (word !== 0) {
+				const low = word & -word;
+				word ^= low;
+				const j = w * 32 + 31 - Math.clz32(low);
+				const slot = (position[j] as number) + 1;
+				position[j] = slot;
+				const ruleMode = mode[j];
+				const ruleCutoff = cutoff[j] as number;
+				let marked: boolean;
+				if (ruleMode === 0) {
+					const keep = limit[j] as number;
+					marked = slot > keep;
+					// A tie straddling the keep boundary makes the split depend on tie order (assumption `push-time-ties`).
+					if (slot === keep + 1 && previousTime[j] === time) tieTime[j] = time;
+					previousTime[j] = time;
+				} else if (ruleMode === 1) marked = time < ruleCutoff;
+				// Later of last pull and reference time (assumption `restored-reference-time`).
+				else if (ruleMode === 2) marked = time < ruleCutoff && (pull[i] as number) < ruleCutoff;
+				// NaN (no lastArchivedAt) never compares true (assumption `archived-without-time`).
+				else marked = (archivedAt[i] as number) < ruleCutoff;
+				const r = members[j] as number;
+				if (marked) {
+					if (claimer !== -1) {
+						if (actedBy[i] === -1 && noted[i] === 0) {
+							noted[i] = 1;
+							protections.set(i, {kind: 'claimed', wantedBy: r, claimedBy: claimer, reason: explain(rules[r] as CompiledRule, state, i, slot, now)});
+						}
+					} else if (parentOf[i] !== -1) {
+						// Children of a present index are never acted on (assumption `index-children`).
+						noted[i] = 1;
+						protections.set(i, {kind: 'index-child', wantedBy: r, parent: parentOf[i] as number, reason: explain(rules[r] as CompiledRule, state, i, slot, now)});
+					} else {
+						actedBy[i] = r;
+						const run = perRule[r] as RuleRun;
+						const rule = rules[r] as CompiledRule;
+						const image = images[i] as LifecycleImage;
+						run.acted.push(i);
+						run.outcomes.push({
+							digest: image.digest, tags: image.tags, sizeInBytes: Number.isFinite(image.sizeInBytes) ? image.sizeInBytes : 0,
+							pushedAt: image.pushedAt, storageClass: rule.storageClass === 1 ? 'archive' : 'standard', action: rule.action,
+							rulePriority: rule.priority, ruleDescription: rule.description, reason: explain(rule, state, i, slot, now), tieAtBoundary: false,
+						});
+					}
+				}
+				if (claimer === -1) claimer = r;
+			}
+		}
+	}
+	for (let j = 0; j < m; j++) {
+		const run = perRule[members[j] as number] as RuleRun;
+		run.candidates = position[j] as number;
+		const tied = tieTime[j] as number;
+		if (Number.isNaN(tied)) continue;
+		run.acted.forEach((i, k) => {
+			const outcome = run.outcomes[k];
+			if (outcome !== undefined && reference[i] === tied) outcome.tieAtBoundary = true;
+		});
+	}
+}
+
+/** The reason string for a marked image, built only when it is needed. */
+function explain(rule: CompiledRule, state: ImageStates, i: number, position: number, now: number): string {
+	const limit = rule.countNumber;
+	const time = state.reference[i] as number;
+	const restored = state.restored[i] === 1;
+	switch (rule.countType) {
+		case 'imageCountMoreThan':
+			return countReason(position, rule.countTail);
+		case 'sinceImagePushed':
+			return pushedReason(now - time, limit, restored);
+		case 'sinceImagePulled': {
+			const pulled = state.pull[i] as number;
+			const basis = pulled > time ? pulled : time;
+			return pulledReason(now - basis, limit, pulled > time ? 'pull' : restored ? 'restore' : 'push');
+		}
+		case 'sinceImageTransitioned':
+			return archivedReason(now - (state.archivedAt[i] as number), limit);
+	}
+}

@@ -27,9 +27,14 @@ export function formatAge(ms: number, limitDays: number): string {
 	return `${whole} days ${Math.max(0, Math.round(over / 1000))} s`;
 }
 
+/** The part of a count reason after the position (built once per rule, as there can be 100,000 reasons). */
+export function countReasonTail(keep: number, label: string): string {
+	return ` newest of ${label}; rule keeps ${keep}`;
+}
+
 /** Reason for an `imageCountMoreThan` mark: `#3 newest of tagged prod*; rule keeps 1`. */
-export function countReason(position: number, keep: number, label: string): string {
-	return `#${position} newest of ${label}; rule keeps ${keep}`;
+export function countReason(position: number, tail: string): string {
+	return '#' + position + tail;
 }
 
 /** Reason for a `sinceImagePushed` mark. */
