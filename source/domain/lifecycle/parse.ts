@@ -295,7 +295,7 @@ function run(text: string, track: boolean, maxDepth: number): ParseResult {
 			if (m === null) fail(`Invalid number: ${describeChar(text, i + 1)} after '-'.`);
 			raw = m?.[0] ?? '';
 			i += raw.length;
-			if (/[0-9.eE+-]/.test(text[i] ?? '')) fail(`Invalid number '${raw}${text[i] ?? ''}…': JSON numbers have no leading zeros, and need digits after '.' and 'e'.`);
+			if (/[0-9.eE+-]/.test(text[i] ?? '')) fail(`Invalid number '${raw}${text[i] ?? ''}…': JSON numbers have no leading zeros, and need digits after '.' and 'e'.`, start.offset);
 			value = Number(raw);
 		} else if (text.startsWith('true', i)) {
 			i += 4;

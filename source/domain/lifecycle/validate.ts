@@ -74,7 +74,7 @@ function validateText(text: string): ValidationResult {
 		problems.push({
 			severity: 'error', code: 'policy-too-short', path: '$', wording: 'aws-inferred', envelope: 'parameter',
 			message: `Member must have length greater than or equal to ${POLICY_TEXT_MIN}`,
-			hint: `AWS requires the policy text to be ${POLICY_TEXT_MIN} to ${POLICY_TEXT_MAX.toLocaleString('en-US')} characters; this one has ${text.length}.${compact ? ' A short minified policy is rejected even when it is valid:' : ''} Pretty-print it with 2-space indentation (or pad it with trailing whitespace). The AWS CLI rejects it before sending: "Invalid length for parameter lifecyclePolicyText, value: ${text.length}, valid min length: ${POLICY_TEXT_MIN}".`,
+			hint: `AWS requires the policy text to be ${POLICY_TEXT_MIN} to ${POLICY_TEXT_MAX.toLocaleString('en-US')} characters; this one has ${text.length}.${compact ? ' Short minified text is rejected for its length alone:' : ''} Pretty-print it with 2-space indentation (or pad it with trailing whitespace). The AWS CLI checks this before sending ("Invalid length for parameter lifecyclePolicyText, value: ${text.length}, valid min length: ${POLICY_TEXT_MIN}").`,
 		});
 	}
 	if (text.length > POLICY_TEXT_MAX) {
