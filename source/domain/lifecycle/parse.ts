@@ -121,7 +121,7 @@ function describeChar(text: string, offset: number): string {
 /**
  * Parses JSON text. Never throws: returns the value with a path-to-position map, or a
  * syntax error with line, column and snippet. Duplicate keys keep the last value (as
- * Jackson's tree model does [INF]) and are reported as warnings.
+ * Jackson's tree model does [INF]) and are reported as warnings (assumption `duplicate-keys`).
  */
 export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
 	if (typeof text !== 'string') {
@@ -180,7 +180,7 @@ function run(text: string, track: boolean, maxDepth: number): ParseResult {
 		let out = '';
 		let chunk = i;
 		for (;;) {
-			if (i >= text.length) fail(`Unterminated string: the text ends before the closing '"'${unclosed()}.`, start);
+			if (i >= text.length) fail(`Unexpected end of input inside a string: the JSON is truncated${unclosed()}.`, start);
 			const c = text.charCodeAt(i);
 			if (c === 0x22) {
 				out += text.slice(chunk, i);

@@ -14,7 +14,7 @@ import {ONE_OF_MISMATCH} from './validate-schema.js';
 export const MAX_RULES = 50;
 /** Most `*` per tagPatternList entry [DOC]. */
 export const MAX_WILDCARDS = 4;
-/** Archived images have a 90-day minimum; expiry rules on archive below it are refused [DOC archive-image; INF as a validation error]. */
+/** Archived images have a 90-day minimum; expiry rules on archive below it are refused [DOC archive-image; INF as a validation error] (assumption `archive-minimum-days`). */
 export const ARCHIVE_MINIMUM_DAYS = 90;
 
 function finding(severity: 'error' | 'warning', code: string, segments: readonly PathSegment[], message: string, hint: string, wording: Wording, fixes?: readonly PolicyFix[]): Finding {

@@ -82,7 +82,7 @@ describe('parseJson: syntax errors with line, column and snippet', () => {
 		['single quotes', "{'a': 1}", 1, 2, /double quotes/],
 		['unquoted key', '{a: 1}', 1, 2, /property name in double quotes/],
 		['missing colon', '{"a" 1}', 1, 6, /Expected ':'/],
-		['unterminated string', '{"a": "abc', 1, 7, /Unterminated string/],
+		['unterminated string', '{"a": "abc', 1, 7, /inside a string: the JSON is truncated/],
 		['line break in string', '{"a": "ab\nc"}', 1, 10, /line break/],
 		['truncated object', '{"rules": [\n  {"a": 1}', 2, 11, /truncated.*opened at line 1, column 11/],
 		['empty input', '   ', 1, 4, /Empty input/],
