@@ -44,8 +44,8 @@ export function Header({width}: {readonly width: number}) {
 	}, [throttledAt]);
 	const throttled = throttledAt !== undefined && Date.now() - throttledAt < 4000;
 	const production = isProduction(session.profile, settings.get().productionPattern);
-	const who = session.mode === 'demo' ? 'demo (simulated account)' : `profile ${session.profile ?? 'default'}`;
-	const parts = [`${who}`, session.region, `acct ${session.accountId}`];
+	const who = session.mode === 'demo' ? 'demo' : (session.profile ?? 'default');
+	const parts = [who, session.region, session.accountId];
 	const right = throttled ? '⏳ throttled, retrying' : busy ? '⟳ refreshing' : '✓ up to date';
 	const title = routeTitle(route);
 	const left = ` ecrtui │ ${parts.join(' │ ')}`;

@@ -3,12 +3,15 @@ import {Text} from 'ink';
 import type {Route} from './router.js';
 import {RepositoriesScreen} from '../screens/repositories/index.js';
 import {ErrorsScreen} from '../screens/errors/index.js';
+import {ImagesScreen} from '../screens/images/index.js';
 
 /** Maps a route to its screen; each screen gets the body's size. */
 export function ScreenView({route, height, width}: {readonly route: Route; readonly height: number; readonly width: number}) {
 	switch (route.screen) {
 		case 'repositories':
 			return <RepositoriesScreen height={height} width={width} />;
+		case 'images':
+			return <ImagesScreen repository={route.repository} height={height} width={width} />;
 		case 'errors':
 			return <ErrorsScreen height={height} width={width} />;
 		default:

@@ -81,14 +81,11 @@ export function Shell({onQuit, onTheme, firstRun}: {readonly onQuit: () => void;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header width={columns} />
-			<Box height={bodyHeight} width={columns} flexDirection="column">
+			{/* The screen stays mounted under help (its keys are what help lists), just not drawn. */}
+			<Box height={bodyHeight} width={columns} flexDirection="column" display={overlay === 'help' ? 'none' : 'flex'}>
 				<ScreenView route={navigation.route} height={bodyHeight} width={columns} />
-				{overlay === 'help' ? (
-					<Box position="absolute" marginLeft={2} marginTop={0}>
-						<HelpOverlay height={bodyHeight} width={Math.min(columns - 4, 100)} onClose={() => setOverlay(undefined)} />
-					</Box>
-				) : null}
 			</Box>
+			{overlay === 'help' ? <HelpOverlay height={bodyHeight} width={Math.min(columns, 110)} onClose={() => setOverlay(undefined)} /> : null}
 			{overlay === 'palette' ? <Palette onRun={run} onClose={() => setOverlay(undefined)} /> : <Footer width={columns} firstRun={firstRun} />}
 		</Box>
 	);

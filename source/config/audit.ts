@@ -12,13 +12,13 @@ export type AuditEntry = {
 	phase: 'intent' | 'result';
 	/** A run groups the entries of one user action (one bulk delete). */
 	runId: string;
-	action: 'delete-images' | 'put-lifecycle-policy' | 'delete-lifecycle-policy' | 'stop-task';
+	action: 'delete-images' | 'archive-images' | 'put-lifecycle-policy' | 'delete-lifecycle-policy' | 'stop-task';
 	account: string;
 	region: string;
 	repository?: string;
 	cluster?: string;
 	/** For image deletes: one item per image. */
-	items?: {digest?: string; tags?: string[]; sizeInBytes?: number; taskArn?: string; result?: 'deleted' | 'failed' | 'stopped'; failureCode?: string; failureReason?: string}[];
+	items?: {digest?: string; tags?: string[]; sizeInBytes?: number; taskArn?: string; result?: 'deleted' | 'archived' | 'failed' | 'stopped'; failureCode?: string; failureReason?: string}[];
 	outcome?: 'ok' | 'partial' | 'failed' | 'cancelled';
 	detail?: string;
 };

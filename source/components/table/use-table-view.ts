@@ -13,6 +13,11 @@ export type TableViewOptions<Row> = {
 	sorters?: Record<string, (a: Row, b: Row) => number>;
 	initialSort?: SortState;
 	pageSize: number;
+	/**
+	 * Keeps groups together (an index and its platforms): sorting orders groups by their head,
+	 * and filtering shows a whole group when its head or any member matches.
+	 */
+	group?: {keyOf(row: Row): string; isHead(row: Row): boolean};
 };
 
 export type TableView<Row> = {
@@ -35,7 +40,7 @@ export type TableView<Row> = {
  * cursor move costs nothing proportional to the number of rows.
  */
 export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row> {
-	const {rows, keyOf, searchText, sorters, pageSize} = options;
+	const {rows, keyOf, searchText, sorters, pageSize, group} = options;
 	const [filter, setFilter] = useState('');
 	const [sort, setSort] = useState<SortState | undefined>(options.initialSort);
 	const [cursorState, setCursorState] = useState<{index: number; key?: string}>({index: 0});
@@ -47,19 +52,41 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 		const inverse = text.startsWith('!');
 		const needle = inverse ? text.slice(1) : text;
 		if (!needle) return rows;
-		const out: Row[] = [];
-		for (let index = 0; index < rows.length; index++) {
-			if (haystack[index]!.includes(needle) !== inverse) out.push(rows[index]!);
+		const hit = (index: number) => haystack[index]!.includes(needle) !== inverse;
+		if (group) {
+			const groups = new Set<string>();
+			for (let index = 0; index < rows.length; index++) if (hit(index)) groups.add(group.keyOf(rows[index]!));
+			return rows.filter(row => groups.has(group.keyOf(row)));
 		}
+		const out: Row[] = [];
+		for (let index = 0; index < rows.length; index++) if (hit(index)) out.push(rows[index]!);
 		return out;
-	}, [rows, haystack, filter]);
+	}, [rows, haystack, filter, group]);
 	const sorted = useMemo(() => {
 		const compare = sort ? sorters?.[sort.id] : undefined;
 		if (!compare || !sort) return filtered;
+		const direction = sort.descending ? -1 : 1;
+		if (group) {
+			// Sort the heads, then lay each group out behind its head in its original order.
+			const members = new Map<string, Row[]>();
+			const heads: Row[] = [];
+			for (const row of filtered) {
+				if (group.isHead(row)) {
+					heads.push(row);
+					continue;
+				}
+				const key = group.keyOf(row);
+				const list = members.get(key);
+				if (list) list.push(row);
+				else members.set(key, [row]);
+			}
+			heads.sort((a, b) => direction * compare(a, b));
+			return heads.flatMap(head => [head, ...(members.get(group.keyOf(head)) ?? [])]);
+		}
 		const copy = [...filtered];
-		copy.sort(sort.descending ? (a, b) => compare(b, a) : compare);
+		copy.sort((a, b) => direction * compare(a, b));
 		return copy;
-	}, [filtered, sort, sorters]);
+	}, [filtered, sort, sorters, group]);
 
 	const keyed = cursorState.key;
 	const cursor = useMemo(() => {

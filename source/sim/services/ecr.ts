@@ -12,6 +12,17 @@ type ImageId = {imageDigest?: string; imageTag?: string};
 
 const digestPattern = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 
+/** Restores complete after their delay; checked lazily when the repository is read. */
+function settle(repository: SimRepository, now: number): SimRepository {
+	for (const image of repository.images.values()) {
+		if (image.status === 'ACTIVATING' && image.activeAt !== undefined && now >= image.activeAt) {
+			image.status = 'ACTIVE';
+			delete image.activeAt;
+		}
+	}
+	return repository;
+}
+
 function findImage(repository: SimRepository, id: ImageId): SimImage | undefined {
 	if (id.imageDigest) {
 		const image = repository.images.get(id.imageDigest);
@@ -87,7 +98,7 @@ export const ecrService: ServiceDefinition = {
 			checkListLength('imageIds', input.imageIds, 1, 100);
 			rejectPagingWithIds(input, 'imageIds');
 			const filter = checkFilter(input.filter);
-			const repository = requireRepository(input, context);
+			const repository = settle(requireRepository(input, context), context.now);
 			if (Array.isArray(input.imageIds)) {
 				const details = (input.imageIds as ImageId[]).map(id => {
 					const image = findImage(repository, id);
@@ -214,6 +225,33 @@ export const ecrService: ServiceDefinition = {
 				},
 				nextToken: result.nextToken,
 			};
+		},
+
+		UpdateImageStorageClass(input, context) {
+			const repository = settle(requireRepository(input, context), context.now);
+			const id = (input.imageId ?? {}) as ImageId;
+			const image = findImage(repository, id);
+			if (!image) {
+				throw new SimError('ImageNotFoundException', `The image with imageId ${describeImageId(id)} does not exist within the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+			}
+			const target = input.targetStorageClass;
+			if (target !== 'ARCHIVE' && target !== 'STANDARD') {
+				throw new SimError('InvalidParameterException', "Invalid parameter at 'targetStorageClass' failed to satisfy constraint: 'Member must satisfy enum value set: [STANDARD, ARCHIVE]'");
+			}
+			if (target === 'ARCHIVE') {
+				if (image.status === 'ARCHIVED') throw new SimError('InvalidParameterException', 'The image is already archived.');
+				if (parentIndexOf(repository, image.digest)) {
+					throw new SimError('InvalidParameterException', `Requested image referenced by manifest list: [${parentIndexOf(repository, image.digest)!.digest}]`);
+				}
+				image.status = 'ARCHIVED';
+				image.lastArchivedAt = context.now;
+			} else {
+				if (image.status !== 'ARCHIVED') throw new SimError('InvalidParameterException', 'The image is not archived.');
+				image.status = 'ACTIVATING';
+				image.lastActivatedAt = context.now;
+				image.activeAt = context.now + 20 * 60_000;
+			}
+			return {registryId: repository.registryId, repositoryName: repository.name, imageId: {imageDigest: image.digest}, imageStatus: image.status};
 		},
 
 		GetRepositoryPolicy(input, context) {

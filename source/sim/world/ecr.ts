@@ -18,6 +18,8 @@ export type SimImage = {
 	status: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
 	lastArchivedAt?: number;
 	lastActivatedAt?: number;
+	/** While ACTIVATING: when the restore completes (AWS says within 20 minutes). */
+	activeAt?: number;
 	manifestMediaType: string;
 	artifactMediaType?: string;
 	/** Set on referrer artifacts (signatures, SBOMs): the digest of the image they describe. */

@@ -1,0 +1,94 @@
+import {isIndex, type ImageRecord, type IndexManifest, type Platform} from './types.js';
+
+/**
+ * The images of a repository as a two-level tree for the images screen: multi-arch indexes
+ * with their platform children, and images with their referrers (signatures, SBOMs,
+ * attestations) grouped under them. Pure.
+ */
+export type ImageRowKind = 'image' | 'index' | 'child' | 'attestation' | 'referrer';
+
+export type ImageRow = {
+	image: ImageRecord;
+	kind: ImageRowKind;
+	/** 0 for top-level rows; 1 under an index or a subject. */
+	depth: 0 | 1;
+	/** The group head's digest (itself for top-level rows). */
+	group: string;
+	platform?: Platform;
+	/** For heads: how many rows are grouped under them. */
+	dependents: number;
+};
+
+export type ImageGraph = {
+	/** child digest -> digests of the indexes present that reference it. */
+	parentsOf: Map<string, string[]>;
+	/** index digest -> children (as the manifest lists them). */
+	childrenOf: Map<string, IndexManifest['children']>;
+	/** subject digest -> referrer digests present. */
+	referrersOf: Map<string, string[]>;
+};
+
+/** Who references whom, from index manifests and referrers' subject digests. */
+export function imageGraph(images: readonly ImageRecord[], manifests: readonly IndexManifest[]): ImageGraph {
+	const present = new Set(images.map(image => image.digest));
+	const parentsOf = new Map<string, string[]>();
+	const childrenOf = new Map<string, IndexManifest['children']>();
+	for (const manifest of manifests) {
+		if (!present.has(manifest.digest)) continue;
+		childrenOf.set(manifest.digest, manifest.children);
+		for (const child of manifest.children) parentsOf.set(child.digest, [...(parentsOf.get(child.digest) ?? []), manifest.digest]);
+	}
+	const referrersOf = new Map<string, string[]>();
+	for (const image of images) {
+		if (image.subjectDigest && present.has(image.subjectDigest)) referrersOf.set(image.subjectDigest, [...(referrersOf.get(image.subjectDigest) ?? []), image.digest]);
+	}
+	return {parentsOf, childrenOf, referrersOf};
+}
+
+/** Digests that belong to another image (index children, referrers of a present subject). */
+export function dependentDigests(graph: ImageGraph): Set<string> {
+	const out = new Set<string>(graph.parentsOf.keys());
+	for (const list of graph.referrersOf.values()) for (const digest of list) out.add(digest);
+	return out;
+}
+
+/**
+ * Heads in the given order, each followed by its dependents (children in manifest order,
+ * then referrers newest first). An image referenced by two indexes is listed under the first.
+ */
+export function buildImageRows(images: readonly ImageRecord[], graph: ImageGraph): ImageRow[] {
+	const byDigest = new Map(images.map(image => [image.digest, image]));
+	const placed = new Set<string>();
+	const rows: ImageRow[] = [];
+	for (const image of images) {
+		if (graph.parentsOf.has(image.digest)) continue;
+		if (image.subjectDigest && byDigest.has(image.subjectDigest)) continue;
+		const dependents: ImageRow[] = [];
+		for (const child of graph.childrenOf.get(image.digest) ?? []) {
+			const record = byDigest.get(child.digest);
+			if (!record || placed.has(child.digest)) continue;
+			placed.add(child.digest);
+			dependents.push({image: record, kind: child.attestation ? 'attestation' : 'child', depth: 1, group: image.digest, ...(child.platform ? {platform: child.platform} : {}), dependents: 0});
+		}
+		const referrers = (graph.referrersOf.get(image.digest) ?? []).map(digest => byDigest.get(digest)!).sort((a, b) => b.pushedAt - a.pushedAt);
+		for (const referrer of referrers) dependents.push({image: referrer, kind: 'referrer', depth: 1, group: image.digest, dependents: 0});
+		rows.push({image, kind: isIndex(image) ? 'index' : 'image', depth: 0, group: image.digest, dependents: dependents.length}, ...dependents);
+	}
+	return rows;
+}
+
+/** A short word for the media type column. */
+export function mediaKind(row: Pick<ImageRow, 'kind' | 'image'>): string {
+	switch (row.kind) {
+		case 'index':
+			return 'index';
+		case 'child':
+			return 'platform';
+		case 'attestation':
+			return 'attest.';
+		case 'referrer':
+			return row.image.artifactMediaType?.includes('sig') ? 'signature' : row.image.artifactMediaType?.includes('spdx') || row.image.artifactMediaType?.includes('cyclonedx') ? 'sbom' : 'artifact';
+		case 'image':
+			return row.image.artifactMediaType ? 'artifact' : 'image';
+	}
+}

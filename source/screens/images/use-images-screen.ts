@@ -1,0 +1,126 @@
+import {useCallback, useMemo, useRef, useState} from 'react';
+import {useServices} from '../../app/context.js';
+import {useResource} from '../../hooks/use-resource.js';
+import {imagesResource, indexManifestsResource} from '../../data/resources.js';
+import {usageResource} from '../../data/usage.js';
+import {useTableView} from '../../components/table/use-table-view.js';
+import {buildImageRows, imageGraph, type ImageGraph} from '../../domain/registry/image-tree.js';
+import type {ImageRecord, Severity} from '../../domain/registry/types.js';
+import {repositoryUsage, type RepositoryUsage} from '../../domain/registry/usage.js';
+import {planDeletion} from '../../domain/registry/deletion-plan.js';
+import {imageSorters, type ImageTableRow} from './columns.js';
+
+const keyOf = (row: ImageTableRow) => row.image.digest;
+const searchText = (row: ImageTableRow) =>
+	`${row.image.tags.join(' ')} ${row.image.digest} ${row.kind} ${row.platform ? `${row.platform.os}/${row.platform.architecture}` : ''} ${row.image.status} ${row.consumers.map(consumer => consumer.label).join(' ')} ${row.image.tags.length ? '' : 'untagged'}`;
+const group = {keyOf: (row: ImageTableRow) => row.group, isHead: (row: ImageTableRow) => row.depth === 0};
+
+export const descendingFirst = new Set(['size', 'pushed', 'pulled', 'scan', 'usage']);
+
+export type Panel = 'table' | 'detail' | 'json' | 'mark-menu' | 'confirm' | 'progress' | 'done';
+
+const emptyUsage: RepositoryUsage = {byDigest: new Map(), drift: []};
+
+/**
+ * An index has no scan of its own (its platform images are scanned); show the worst of its
+ * children so the row says whether the multi-arch image has findings.
+ */
+function withChildScan(index: ImageRecord, graph: ImageGraph, byDigest: ReadonlyMap<string, ImageRecord>): ImageRecord {
+	if (index.scan) return index;
+	const children = graph.childrenOf.get(index.digest) ?? [];
+	const counts: Partial<Record<Severity, number>> = {};
+	let scanned = false;
+	for (const child of children) {
+		const scan = byDigest.get(child.digest)?.scan;
+		if (!scan) continue;
+		scanned = true;
+		for (const [severity, count] of Object.entries(scan.counts) as [Severity, number][]) counts[severity] = Math.max(counts[severity] ?? 0, count);
+	}
+	return scanned ? {...index, scan: {status: 'COMPLETE', counts}} : index;
+}
+
+/** The images screen's view model: data, tree rows, usage, marks, and the delete plan. */
+export function useImagesScreen(repository: string, pageSize: number) {
+	const {session, settings} = useServices();
+	const {inUseRevisions, pricePerGbMonth} = settings.get();
+	const images = useResource(useMemo(() => imagesResource(session, repository), [session, repository]));
+	const loaded = images.status === 'ok' && !images.refreshing ? images.data : undefined;
+	const manifests = useResource(useMemo(() => (loaded ? indexManifestsResource(session, repository, loaded) : undefined), [session, repository, loaded]));
+	const usageInput = useResource(useMemo(() => usageResource(session, inUseRevisions), [session, inUseRevisions]));
+
+	const graph = useMemo(() => imageGraph(images.data ?? [], manifests.data ?? []), [images.data, manifests.data]);
+	const usage = useMemo(
+		() => (usageInput.data && images.data ? repositoryUsage(usageInput.data, {name: repository, registryId: session.accountId, region: session.region}, images.data) : emptyUsage),
+		[usageInput.data, images.data, repository, session],
+	);
+	const driftDigests = useMemo(() => new Set(usage.drift.map(item => item.runningDigest)), [usage]);
+	const rows = useMemo<ImageTableRow[]>(() => {
+		const heads = [...(images.data ?? [])].sort((a, b) => b.pushedAt - a.pushedAt);
+		const byDigest = new Map(heads.map(image => [image.digest, image]));
+		return buildImageRows(heads, graph).map(row => ({
+			...row,
+			...(row.kind === 'index' ? {image: withChildScan(row.image, graph, byDigest)} : {}),
+			consumers: usage.byDigest.get(row.image.digest) ?? [],
+			drift: driftDigests.has(row.image.digest),
+		}));
+	}, [images.data, graph, usage, driftDigests]);
+	const view = useTableView({rows, keyOf, searchText, sorters: imageSorters, initialSort: {id: 'pushed', descending: true}, pageSize, group});
+
+	const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
+	const marksRef = useRef(marks);
+	marksRef.current = marks;
+	const [panel, setPanel] = useState<Panel>('table');
+	const [filtering, setFiltering] = useState(false);
+	const [includeInUse, setIncludeInUse] = useState(false);
+	const [archive, setArchive] = useState(false);
+
+	const toggleMark = useCallback((digest: string) => {
+		const next = new Set(marksRef.current);
+		if (next.has(digest)) next.delete(digest);
+		else next.add(digest);
+		setMarks(next);
+	}, []);
+	const replaceMarks = useCallback((digests: Iterable<string>) => setMarks(new Set(digests)), []);
+	const addMarks = useCallback((digests: Iterable<string>) => setMarks(new Set([...marksRef.current, ...digests])), []);
+
+	const plan = useMemo(
+		() => (images.data ? planDeletion({images: images.data, graph, marked: marks, usage, includeInUse, pricePerGbMonth}) : undefined),
+		[images.data, graph, marks, usage, includeInUse, pricePerGbMonth],
+	);
+	const markedBytes = useMemo(() => {
+		let total = 0;
+		for (const image of images.data ?? []) if (marks.has(image.digest)) total += image.sizeInBytes;
+		return total;
+	}, [images.data, marks]);
+
+	/** A row shows as marked when it is, or when its head is (children and referrers follow). */
+	const isMarked = useCallback((row: ImageTableRow) => marks.has(row.image.digest) || (row.depth === 1 && marks.has(row.group)), [marks]);
+
+	return {
+		images,
+		manifests,
+		usageInput,
+		usage,
+		graph,
+		rows,
+		view,
+		marks,
+		toggleMark,
+		replaceMarks,
+		addMarks,
+		isMarked,
+		markedBytes,
+		plan,
+		panel,
+		setPanel,
+		filtering,
+		setFiltering,
+		includeInUse,
+		setIncludeInUse,
+		archive,
+		setArchive,
+		pricePerGbMonth,
+	};
+}
+
+export type ImagesScreenModel = ReturnType<typeof useImagesScreen>;
