@@ -41,7 +41,6 @@ export function TextInput({value, onChange, onSubmit, onCancel, prompt = '', pla
 			}
 			if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return false;
 			// Printable input only (pasted text arrives as one chunk).
-			// eslint-disable-next-line no-control-regex
 			const printable = input.replace(/[\u0000-\u001F\u007F]/g, '');
 			if (printable) onChange(value + printable);
 			return true;

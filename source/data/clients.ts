@@ -30,6 +30,22 @@ export type AwsTarget = {
 	connectionTimeoutMs?: number;
 };
 
+/**
+ * The region a profile names in ~/.aws/config, read by the SDK's own resolver (so every form
+ * the SDK accepts, including sso-session profiles, is honoured). Undefined when none is set.
+ */
+export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
+	try {
+		const {STSClient} = await loadSts();
+		const probe = new STSClient(profile ? {profile} : {});
+		const region = await probe.config.region();
+		probe.destroy();
+		return region || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export type ServiceName = 'ecr' | 'ecs' | 'ec2' | 'sts' | 'iam' | 'logs';
 
 type AnyClient = {

@@ -1,5 +1,5 @@
 import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@aws-sdk/types';
-import {AwsClients, type AwsTarget} from './clients.js';
+import {AwsClients, profileRegion, type AwsTarget} from './clients.js';
 import {CallRecorder} from './recorder.js';
 import {ResourceStore} from './store.js';
 import {problem, toProblem, type Problem} from './problems.js';
@@ -70,16 +70,7 @@ async function resolveRegion(options: SessionOptions, env: NodeJS.ProcessEnv): P
 	if (options.region) return options.region;
 	if (env.AWS_REGION) return env.AWS_REGION;
 	if (env.AWS_DEFAULT_REGION) return env.AWS_DEFAULT_REGION;
-	// The SDK's own resolver reads the profile's `region` from ~/.aws/config.
-	try {
-		const {STSClient} = await loadSts();
-		const probe = new STSClient(options.profile ? {profile: options.profile} : {});
-		const region = await probe.config.region();
-		probe.destroy();
-		return region || undefined;
-	} catch {
-		return undefined;
-	}
+	return profileRegion(options.profile);
 }
 
 async function resolveCredentials(options: SessionOptions): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> {

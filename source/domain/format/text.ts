@@ -7,9 +7,7 @@ import stringWidth from 'string-width';
 
 // ESC/CSI/OSC sequences, and every other C0/C1 control character except nothing: tabs and
 // newlines become spaces so one value stays on one line.
-// eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])|\u009B[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /** Removes escape sequences and control characters; keeps printable unicode. */
@@ -22,6 +20,8 @@ export function width(text: string): number {
 	return stringWidth(text);
 }
 
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
 /** Truncates to `max` cells with an ellipsis, never splitting a wide character. */
 export function truncate(text: string, max: number): string {
 	if (max <= 0) return '';
@@ -29,10 +29,12 @@ export function truncate(text: string, max: number): string {
 	if (max === 1) return '…';
 	let out = '';
 	let used = 0;
-	for (const char of text) {
-		const w = width(char);
+	// By grapheme, not by code point: a code point alone can be narrower than in its cluster
+	// (❤ is 1 cell, ❤ + VS16 is 2), which let the result overflow `max`.
+	for (const {segment} of graphemes.segment(text)) {
+		const w = width(segment);
 		if (used + w > max - 1) break;
-		out += char;
+		out += segment;
 		used += w;
 	}
 	return `${out}…`;
