@@ -1,11 +1,6 @@
 /**
- * Storage cost estimates. ECR private storage is priced per GB-month (0.10 USD in us-east-1
- * [3P, aws-semantics.md B]); AWS meters storage in binary gigabytes (2^30 bytes) [INF]. Billing
- * counts unique stored layers, not the sum of image sizes, so sums over-estimate: the UI says
- * "estimate" wherever it shows these.
+ * Storage cost estimates for the registry screens. One implementation, shared with the
+ * lifecycle engine (see lifecycle/cost.ts for the GB and price sources). Billing counts unique
+ * stored layers, not the sum of image sizes, so sums over-estimate: the UI says "estimate".
  */
-export const BYTES_PER_GB = 1024 ** 3;
-
-export function monthlyStorageCost(bytes: number, pricePerGbMonth: number): number {
-	return (bytes / BYTES_PER_GB) * pricePerGbMonth;
-}
+export {BYTES_PER_GB, DEFAULT_PRICE_PER_GB_MONTH, monthlyStorageCost} from '../lifecycle/cost.js';
