@@ -27,8 +27,15 @@ export interface PreviewSummary {
 	readonly transitioningImageTotalCounts: readonly {readonly targetStorageClass: 'ARCHIVE'; readonly imageTotalCount: number}[];
 }
 
+/** Request context echoed in AWS's response, when known. */
+export interface PreviewContext {
+	readonly registryId?: string;
+	readonly repositoryName?: string;
+	readonly lifecyclePolicyText?: string;
+}
+
 /** A preview response body; `T` is the type of `imagePushedAt`. */
-export interface PreviewBody<T> {
+export interface PreviewBody<T> extends PreviewContext {
 	readonly status: 'COMPLETE';
 	readonly previewResults: readonly PreviewResult<T>[];
 	readonly summary: PreviewSummary;
@@ -42,8 +49,11 @@ export interface LifecyclePreview {
 	readonly raw: PreviewBody<number>;
 }
 
-/** Converts an evaluation to GetLifecyclePolicyPreview's shape. Followers are not included (assumption `referrers`). */
-export function toPreview(result: EvaluationResult): LifecyclePreview {
+/**
+ * Converts an evaluation to GetLifecyclePolicyPreview's shape (one page holding every
+ * result; AWS pages by 100). Followers are not included (assumption `referrers`).
+ */
+export function toPreview(result: EvaluationResult, context: PreviewContext = {}): LifecyclePreview {
 	const transitioning = result.totals.transitioning;
 	const summary: PreviewSummary = {
 		expiringImageTotalCount: result.totals.expiring,
@@ -57,7 +67,12 @@ export function toPreview(result: EvaluationResult): LifecyclePreview {
 		appliedRulePriority: outcome.rulePriority,
 		storageClass: outcome.storageClass === 'archive' ? 'ARCHIVE' : 'STANDARD',
 	});
-	const common = {status: 'COMPLETE' as const, summary, bytesFreed: result.totals.bytesFreed};
+	const echoed: PreviewContext = {
+		...(context.registryId === undefined ? {} : {registryId: context.registryId}),
+		...(context.repositoryName === undefined ? {} : {repositoryName: context.repositoryName}),
+		...(context.lifecyclePolicyText === undefined ? {} : {lifecyclePolicyText: context.lifecyclePolicyText}),
+	};
+	const common = {...echoed, status: 'COMPLETE' as const, summary, bytesFreed: result.totals.bytesFreed};
 	return {
 		// AWS's JSON 1.1 protocol sends timestamps as epoch seconds, fractional [MODEL protocol].
 		json: {...common, previewResults: result.actions.map(outcome => entry(outcome, outcome.pushedAt / 1000))},

@@ -63,6 +63,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A key counts as present when it holds a value: `undefined` (possible in a JS object passed
+ * to `validatePolicy`) disappears when the policy is serialised, so it counts as absent.
+ */
+function has(object: Record<string, unknown>, key: string): boolean {
+	return Object.hasOwn(object, key) && object[key] !== undefined;
+}
+
 function typeMismatch(found: string, allowed: string): string {
 	return `instance type (${found}) does not match any allowed primitive type (allowed: ["${allowed}"])`;
 }
@@ -104,8 +112,8 @@ function describe(value: unknown): string {
 }
 
 function checkKeys(object: Record<string, unknown>, at: readonly PathSegment[], allowed: readonly string[], required: readonly string[], findings: Finding[]): void {
-	const keys = Object.keys(object);
-	const missing = required.filter(key => !Object.hasOwn(object, key)).sort();
+	const keys = Object.keys(object).filter(key => object[key] !== undefined);
+	const missing = required.filter(key => !has(object, key)).sort();
 	const unknown = keys.filter(key => !allowed.includes(key));
 	if (missing.length > 0) {
 		const where = at.length === 0 ? 'the policy' : `"${String(at[at.length - 1])}"`;
@@ -119,7 +127,7 @@ function checkKeys(object: Record<string, unknown>, at: readonly PathSegment[], 
 		const hint = near === undefined
 			? `"${key}" is not a lifecycle policy key here. Allowed keys: ${allowed.join(', ')}. Remove it.`
 			: `Key names are case-sensitive: write "${near}", not "${key}".`;
-		if (near !== undefined && !Object.hasOwn(object, near)) {
+		if (near !== undefined && !has(object, near)) {
 			fixes.unshift({title: `Rename "${key}" to "${near}"`, apply: policy => removeKeyFix('', at, key).apply(setKeyFix('', at, near, object[key]).apply(policy))});
 		}
 		findings.push(error('unknown-property', [...at, key], `object instance has properties which are not allowed by the schema: (${listed})`, hint, 'aws-observed', fixes));
@@ -137,7 +145,7 @@ function checkRule(rule: unknown, index: number, input: SchemaInput, findings: F
 	checkKeys(rule, at, RULE_KEYS, ['action', 'rulePriority', 'selection'], findings);
 	const priority = checkInteger(rule, at, 'rulePriority', input, findings, 'rule-priority-too-small');
 	let description: string | undefined;
-	if (Object.hasOwn(rule, 'description')) {
+	if (has(rule, 'description')) {
 		const text = rule.description;
 		if (typeof text === 'string') description = text;
 		else findings.push(nullOrType(text, [...at, 'description'], 'string', 'description must be text in double quotes; omit the key if you do not need it.'));
@@ -159,7 +167,7 @@ function nullOrType(value: unknown, segments: readonly PathSegment[], allowed: s
 }
 
 function checkObject(parent: Record<string, unknown>, at: readonly PathSegment[], key: string, findings: Finding[]): Record<string, unknown> | undefined {
-	if (!Object.hasOwn(parent, key)) return undefined;
+	if (!has(parent, key)) return undefined;
 	const value = parent[key];
 	if (isRecord(value)) return value;
 	findings.push(nullOrType(value, [...at, key], 'object', `"${key}" must be an object: "${key}": { ... }.`));
@@ -167,7 +175,7 @@ function checkObject(parent: Record<string, unknown>, at: readonly PathSegment[]
 }
 
 function checkInteger(parent: Record<string, unknown>, at: readonly PathSegment[], key: string, input: SchemaInput, findings: Finding[], tooSmallCode: string): number | undefined {
-	if (!Object.hasOwn(parent, key)) return undefined;
+	if (!has(parent, key)) return undefined;
 	const value = parent[key];
 	const segments = [...at, key];
 	if (typeof value !== 'number') {
@@ -203,7 +211,7 @@ function checkInteger(parent: Record<string, unknown>, at: readonly PathSegment[
 }
 
 function checkEnum<T extends string>(parent: Record<string, unknown>, at: readonly PathSegment[], key: string, values: readonly T[], findings: Finding[], nullMessage?: string): T | undefined {
-	if (!Object.hasOwn(parent, key)) return undefined;
+	if (!has(parent, key)) return undefined;
 	const value = parent[key];
 	const segments = [...at, key];
 	if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
@@ -227,7 +235,7 @@ function checkEnum<T extends string>(parent: Record<string, unknown>, at: readon
 }
 
 function checkList(parent: Record<string, unknown>, at: readonly PathSegment[], key: string, findings: Finding[]): readonly string[] | undefined {
-	if (!Object.hasOwn(parent, key)) return undefined;
+	if (!has(parent, key)) return undefined;
 	const value = parent[key];
 	const segments = [...at, key];
 	if (!Array.isArray(value)) {
@@ -261,10 +269,10 @@ function checkSelection(selection: Record<string, unknown>, at: readonly PathSeg
 	const countNumber = checkInteger(selection, at, 'countNumber', input, findings, 'count-number-too-small');
 	return {
 		tagStatus, patternList, prefixList, countType, countNumber,
-		hasPatternKey: Object.hasOwn(selection, 'tagPatternList'),
-		hasPrefixKey: Object.hasOwn(selection, 'tagPrefixList'),
-		storageClass: storageClass ?? (Object.hasOwn(selection, 'storageClass') ? 'invalid' : 'standard'),
-		countUnit: unit ?? (Object.hasOwn(selection, 'countUnit') ? 'invalid' : 'absent'),
+		hasPatternKey: has(selection, 'tagPatternList'),
+		hasPrefixKey: has(selection, 'tagPrefixList'),
+		storageClass: storageClass ?? (has(selection, 'storageClass') ? 'invalid' : 'standard'),
+		countUnit: unit ?? (has(selection, 'countUnit') ? 'invalid' : 'absent'),
 	};
 }
 
@@ -273,5 +281,5 @@ function checkAction(action: Record<string, unknown>, at: readonly PathSegment[]
 	const actionType = checkEnum(action, at, 'type', ACTIONS, findings);
 	// targetStorageClass: null is observed to fail the oneOf [OBS cloudposse/terraform-aws-ecr#158].
 	const target = checkEnum(action, at, 'targetStorageClass', ['archive'] as const, findings, ONE_OF_MISMATCH);
-	return {actionType, target: target ?? (Object.hasOwn(action, 'targetStorageClass') ? 'invalid' : 'absent')};
+	return {actionType, target: target ?? (has(action, 'targetStorageClass') ? 'invalid' : 'absent')};
 }

@@ -45,6 +45,12 @@ describe('toPreview: the GetLifecyclePolicyPreview shape', () => {
 		assert.deepEqual(toPreview(run(aPolicy(keepPrefix(1, ['prod'], 1)), images)).json.summary.transitioningImageTotalCounts, []);
 	});
 
+	test('request context is echoed like AWS does', () => {
+		const withContext = toPreview(result, {registryId: '123456789012', repositoryName: 'app', lifecyclePolicyText: '{}'});
+		assert.deepEqual([withContext.json.registryId, withContext.json.repositoryName, withContext.json.lifecyclePolicyText], ['123456789012', 'app', '{}']);
+		assert.equal('registryId' in preview.json, false);
+	});
+
 	test('the JSON form survives JSON.stringify unchanged', () => {
 		assert.deepEqual(JSON.parse(JSON.stringify(preview.json)), preview.json);
 	});

@@ -426,3 +426,10 @@ describe('never throws', () => {
 		only(result, 'unknown-property');
 	});
 });
+
+describe('JS values passed to validatePolicy', () => {
+	test('keys holding undefined count as absent, as they vanish when serialised', () => {
+		const value = {rules: [{rulePriority: 1, description: undefined, selection: {tagStatus: 'untagged', tagPatternList: undefined, countType: 'imageCountMoreThan', countNumber: 1, countUnit: undefined}, action: {type: 'expire', targetStorageClass: undefined}}]};
+		assert.deepEqual(validatePolicy(value).problems, []);
+	});
+});
