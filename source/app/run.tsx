@@ -5,55 +5,30 @@ import {pickTheme} from './theme/themes.js';
 import {loadSettings} from '../config/settings.js';
 import {openAuditLog} from '../config/audit.js';
 import {configDir} from '../config/paths.js';
+import {closeSession} from '../data/session.js';
 import {CallRecorder} from '../data/recorder.js';
-import {closeSession, insecureEndpointWarning, openSession, type SessionOptions} from '../data/session.js';
+import {bootstrap, type Bootstrap} from '../cli/bootstrap.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import type {GlobalOptions} from '../cli/args.js';
-import type {Simulator} from '../sim/server.js';
-
-/** Simulated time runs this many times faster than real time in the demo. */
-export const DEMO_SPEED = 6;
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 
-/** Starts the simulator for --demo, in-process on an ephemeral loopback port. */
-export async function startDemoSimulator(scenario: string | undefined): Promise<Simulator> {
-	const {startSimulator} = await import('../sim/server.js');
-	const {isScenarioName} = await import('../sim/scenarios/index.js');
-	const name = scenario ?? 'demo';
-	if (!isScenarioName(name)) throw Object.assign(new Error(`unknown scenario '${name}'`), {usage: true});
-	return startSimulator({scenario: name, speed: DEMO_SPEED, start: Date.now()});
-}
-
 /** Runs the terminal UI; resolves with the process exit code. */
 export async function runTui(options: GlobalOptions): Promise<number> {
 	const settings = loadSettings();
+	const readOnly = options.readOnly || settings.get().readOnly;
 	const recorder = new CallRecorder();
 	let debug: DebugLog | undefined;
 	if (options.debug) debug = openDebugLog(recorder);
-	const readOnly = options.readOnly || settings.get().readOnly;
-
-	let simulator: Simulator | undefined;
-	const base: Omit<SessionOptions, 'profile' | 'region'> = {readOnly, recorder};
-	if (options.demo) {
-		try {
-			simulator = await startDemoSimulator(options.scenario);
-		} catch (error) {
-			process.stderr.write(`ecrtui: ${(error as Error).message}\n`);
-			return (error as {usage?: boolean}).usage ? 2 : 1;
-		}
-		const {DEMO_ACCESS_KEY} = await import('../sim/scenarios/index.js');
-		base.demo = {simulator, accessKeyId: DEMO_ACCESS_KEY};
-	} else {
-		const warning = insecureEndpointWarning(options.endpointUrl);
-		if (warning) process.stderr.write(`${warning}\n`);
-		if (options.endpointUrl) base.endpoint = options.endpointUrl;
+	let started: Bootstrap;
+	try {
+		started = await bootstrap(options, {readOnly, recorder});
+	} catch (error) {
+		process.stderr.write(`ecrtui: ${(error as Error).message}\n`);
+		return (error as {usage?: boolean}).usage ? 2 : 1;
 	}
-	const open = (change: {profile?: string; region?: string}) =>
-		openSession({...base, ...(change.profile ? {profile: change.profile} : {}), ...(change.region ? {region: change.region} : {})});
-
-	const first = await open({...(options.profile ? {profile: options.profile} : {}), ...(options.region ? {region: options.region} : {})});
+	const {first, open, simulator} = started;
 	if (!first.ok) {
 		await simulator?.close();
 		const {problem} = first;

@@ -68,7 +68,13 @@ function commandOf(words: string[]): {command: string; rest: number} | {error: s
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): ParseResult {
 	const picked = commandOf([...argv]);
-	if ('error' in picked) return {ok: false, error: picked.error};
+	if ('error' in picked) {
+		// --help and --version work anywhere, also after an incomplete command (`ecrtui lifecycle --help`).
+		const words = argv.map(word => aliases[word] ?? word);
+		if (words.includes('--help')) return {ok: true, command: {name: 'help', ...(argv[0] === 'lifecycle' ? {topic: 'lifecycle'} : {})}, options: defaults()};
+		if (words.includes('--version')) return {ok: true, command: {name: 'version'}, options: defaults()};
+		return {ok: false, error: picked.error};
+	}
 	if (picked.command === 'help') return {ok: true, command: {name: 'help', ...(argv[1] ? {topic: argv[1]} : {})}, options: defaults()};
 	const values = new Map<string, string | true>();
 	for (let index = picked.rest; index < argv.length; index++) {

@@ -7,6 +7,14 @@ export async function runCommand(command: Command, options: GlobalOptions): Prom
 			const {runSimCommand} = await import('./sim-command.js');
 			return runSimCommand(command);
 		}
+		case 'lifecycle-validate': {
+			const {runLifecycleValidate} = await import('./lifecycle-command.js');
+			return runLifecycleValidate(command);
+		}
+		case 'lifecycle-preview': {
+			const {runLifecyclePreview} = await import('./lifecycle-command.js');
+			return runLifecyclePreview(command, options);
+		}
 		default:
 			process.stderr.write(`ecrtui: ${command.name} is not available in this build yet\n`);
 			void options;

@@ -9,6 +9,7 @@ import {parseQueryParameters, toXml, escapeXml} from './protocols/query.js';
 import {isMutatingOperation, type CallContext, type ServiceDefinition} from './service.js';
 import {World} from './world/world.js';
 import {allServices} from './services/index.js';
+import {applyLifecyclePolicies} from './services/ecr-lifecycle.js';
 import {buildScenario, type ScenarioName} from './scenarios/index.js';
 
 /** One request the simulator answered: what tests and the read-only crawl inspect. */
@@ -60,6 +61,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const clock = options.clock ?? (options.speed ? new AcceleratedClock(start, options.speed) : new VirtualClock(start));
 	const world = new World(clock);
 	buildScenario(options.scenario ?? 'demo', world);
+	world.onTick(now => applyLifecyclePolicies(world, now));
 	const faults = new FaultInjector();
 	const calls: SimCall[] = [];
 	const services = allServices();

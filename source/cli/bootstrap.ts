@@ -1,0 +1,45 @@
+import type {GlobalOptions} from './args.js';
+import {CallRecorder} from '../data/recorder.js';
+import {insecureEndpointWarning, openSession, type SessionOptions, type SessionResult} from '../data/session.js';
+import type {Simulator} from '../sim/server.js';
+
+/** Simulated time runs this many times faster than real time in the interactive demo. */
+export const DEMO_SPEED = 6;
+
+export type Bootstrap = {
+	/** The first session, or why it could not be opened. */
+	first: SessionResult;
+	/** Opens another session the same way (profile or region switch). */
+	open(change: {profile?: string; region?: string}): Promise<SessionResult>;
+	simulator?: Simulator;
+	recorder: CallRecorder;
+	/** Stops the embedded simulator, if any. */
+	close(): Promise<void>;
+};
+
+/**
+ * Opens the AWS session every command needs from the global flags: the embedded simulator with
+ * --demo (on an ephemeral loopback port), otherwise the credential chain, profile, region and
+ * --endpoint-url. Shared by the TUI and the non-interactive commands so they behave the same.
+ */
+export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolean; demoSpeed?: number; maxAttempts?: number; warn?: (text: string) => void; recorder?: CallRecorder}): Promise<Bootstrap> {
+	const recorder = extra.recorder ?? new CallRecorder();
+	const base: Omit<SessionOptions, 'profile' | 'region'> = {readOnly: extra.readOnly, recorder, ...(extra.maxAttempts ? {maxAttempts: extra.maxAttempts} : {})};
+	let simulator: Simulator | undefined;
+	if (options.demo) {
+		const {startSimulator} = await import('../sim/server.js');
+		const {isScenarioName, SCENARIOS, DEMO_ACCESS_KEY} = await import('../sim/scenarios/index.js');
+		const scenario = options.scenario ?? 'demo';
+		if (!isScenarioName(scenario)) throw Object.assign(new Error(`unknown scenario '${scenario}' (known: ${SCENARIOS.join(', ')})`), {usage: true});
+		simulator = await startSimulator({scenario, speed: extra.demoSpeed ?? DEMO_SPEED, start: Date.now()});
+		base.demo = {simulator, accessKeyId: DEMO_ACCESS_KEY};
+	} else {
+		const warning = insecureEndpointWarning(options.endpointUrl);
+		if (warning) (extra.warn ?? (text => process.stderr.write(`${text}\n`)))(warning);
+		if (options.endpointUrl) base.endpoint = options.endpointUrl;
+	}
+	const open = (change: {profile?: string; region?: string}) =>
+		openSession({...base, ...(change.profile ? {profile: change.profile} : {}), ...(change.region ? {region: change.region} : {})});
+	const first = await open({...(options.profile ? {profile: options.profile} : {}), ...(options.region ? {region: options.region} : {})});
+	return {first, open, ...(simulator ? {simulator} : {}), recorder, close: async () => simulator?.close()};
+}
