@@ -9,7 +9,7 @@ import {
 	StartLifecyclePolicyPreviewCommand,
 } from '@aws-sdk/client-ecr';
 import {clientConfig, useSimulator} from '../helpers/sim.js';
-import {VirtualClock} from '../../source/sim/clock.js';
+import type {VirtualClock} from '../../source/sim/clock.js';
 
 const sim = await useSimulator();
 const ecr = new ECRClient(clientConfig(sim));
