@@ -326,12 +326,14 @@ test('ENIs added at run time take addresses, lower the free count and page', asy
 	}
 	const after = (await client.send(new DescribeSubnetsCommand({SubnetIds: [N.subnets.privateA]}))).Subnets?.[0]?.AvailableIpAddressCount;
 	assert.equal(after, (before ?? 0) - 4);
+	// The demo's ECS tasks hold ENIs in private-a too: every address must still be distinct.
 	const addresses = [...state.networkInterfaces.values()].filter(eni => eni.subnetId === N.subnets.privateA).map(eni => eni.privateIpAddress);
-	assert.equal(new Set(addresses).size, 4, 'addresses are distinct');
+	assert.equal(new Set(addresses).size, addresses.length, 'addresses are distinct');
+	const total = state.networkInterfaces.size;
 	const first = await client.send(new DescribeNetworkInterfacesCommand({MaxResults: 5}));
 	assert.equal(first.NetworkInterfaces?.length, 5);
-	const second = await client.send(new DescribeNetworkInterfacesCommand({MaxResults: 5, NextToken: first.NextToken}));
-	assert.equal(second.NetworkInterfaces?.length, 3);
+	const second = await client.send(new DescribeNetworkInterfacesCommand({MaxResults: 1000, NextToken: first.NextToken}));
+	assert.equal(second.NetworkInterfaces?.length, total - 5);
 	assert.equal(second.NextToken, undefined);
 });
 

@@ -1,6 +1,7 @@
 import {DEMO_ACCOUNT, buildDemoRegistry} from './demo-registry.js';
 import {buildDemoIam} from './demo-iam.js';
 import {buildDemoNetwork} from './demo-network.js';
+import {buildDemoEcs} from './demo-ecs.js';
 import type {World} from '../world/world.js';
 
 /** Scenario names accepted by `ecrtui sim --scenario` and `--demo --scenario`. */
@@ -26,6 +27,7 @@ export function buildScenario(name: ScenarioName, world: World): void {
 			buildDemoRegistry(world, now);
 			buildDemoNetwork(world, now);
 			buildDemoIam(world);
+			buildDemoEcs(world, now);
 			return;
 		case 'empty':
 			return;
