@@ -3,6 +3,7 @@ import {Text} from 'ink';
 import type {Route} from './router.js';
 import {RepositoriesScreen} from '../screens/repositories/index.js';
 import {ErrorsScreen} from '../screens/errors/index.js';
+import {NetworkScreen} from '../screens/network/index.js';
 import {ImagesScreen} from '../screens/images/index.js';
 
 /** Maps a route to its screen; each screen gets the body's size. */
@@ -14,6 +15,8 @@ export function ScreenView({route, height, width}: {readonly route: Route; reado
 			return <ImagesScreen repository={route.repository} height={height} width={width} />;
 		case 'errors':
 			return <ErrorsScreen height={height} width={width} />;
+		case 'network':
+			return <NetworkScreen key={`${route.taskArn ?? ''}/${route.subnetId ?? ''}`} {...route} height={height} width={width} />;
 		default:
 			return <Text>The {route.screen} screen is not built yet.</Text>;
 	}

@@ -1,0 +1,51 @@
+import type {Column} from '../../components/table/layout.js';
+import type {Role} from '../../app/theme/tokens.js';
+import type {SubnetRow} from '../../data/network.js';
+import type {CanPull, SubnetClass} from '../../domain/network/index.js';
+
+/** The subnet classes in words a user reads at a glance. */
+export const CLASS_TEXT: Record<SubnetClass, string> = {
+	public: 'public',
+	nat: 'private (NAT)',
+	'endpoint-only': 'endpoint-only',
+	isolated: 'isolated',
+	blackhole: 'blackhole',
+	unverifiable: 'unverifiable',
+};
+
+const CLASS_ROLE: Partial<Record<SubnetClass, Role>> = {blackhole: 'status.error', unverifiable: 'status.warn', isolated: 'text.secondary'};
+
+/** Whether a Fargate task there can pull, with a symbol so it reads without colour. */
+export const PULL_TEXT: Record<CanPull, string> = {yes: '✓ yes', 'only-with-public-ip': '! public IP', no: '✗ no', unknown: '? unknown'};
+
+export const PULL_ROLE: Record<CanPull, Role> = {yes: 'status.ok', 'only-with-public-ip': 'status.warn', no: 'status.error', unknown: 'status.pending'};
+
+/** `0.0.0.0/0 -> nat-1 (blackhole)` -> `nat-1 blackhole`; no default route -> `local only`. */
+export function defaultRouteText(row: SubnetRow): string {
+	if (row.defaultRoute === undefined) return 'local only';
+	const target = row.defaultRoute.split(' -> ')[1] ?? row.defaultRoute;
+	return target.replace(' (active)', '').replace(/ \((\w+)\)$/, ' $1');
+}
+
+/** Short names of the endpoints serving the subnet; `!` marks one that is there but unusable. */
+export function endpointsText(row: SubnetRow): string {
+	if (row.endpoints.length === 0) return 'none';
+	return row.endpoints.map(endpoint => `${endpoint.service.replace('ecr.', '')}${endpoint.usable ? '' : '!'}`).join(' ');
+}
+
+export const overviewColumns: Column<SubnetRow>[] = [
+	{id: 'name', header: 'SUBNET', width: 16, minWidth: 12, grow: 1, cell: row => row.name ?? row.subnetId},
+	{id: 'id', header: 'ID', width: 24, optional: 4, cell: row => row.subnetId},
+	{id: 'class', header: 'CLASS', width: 13, cell: row => CLASS_TEXT[row.class], role: row => CLASS_ROLE[row.class]},
+	{id: 'az', header: 'AZ', width: 10, cell: row => row.availabilityZone},
+	{id: 'free', header: 'FREE', width: 5, align: 'right', cell: row => String(row.availableIpAddressCount), role: row => (row.availableIpAddressCount === 0 ? 'status.error' : row.availableIpAddressCount < 16 ? 'status.warn' : undefined)},
+	{id: 'cidr', header: 'CIDR', width: 15, optional: 3, cell: row => row.cidrBlock},
+	{id: 'route', header: 'DEFAULT ROUTE', width: 22, minWidth: 14, grow: 1, optional: 2, cell: defaultRouteText, role: row => (row.class === 'blackhole' ? 'status.error' : undefined)},
+	{id: 'endpoints', header: 'ENDPOINTS', width: 15, minWidth: 11, optional: 1, cell: endpointsText},
+	{id: 'pull', header: 'ECR PULL', width: 11, cell: row => PULL_TEXT[row.canPull], role: row => PULL_ROLE[row.canPull]},
+];
+
+/** Text the `/` filter searches. */
+export function subnetSearchText(row: SubnetRow): string {
+	return `${row.name ?? ''} ${row.subnetId} ${row.class} ${CLASS_TEXT[row.class]} ${row.availabilityZone} ${row.cidrBlock} ${defaultRouteText(row)} ${endpointsText(row)} ${PULL_TEXT[row.canPull]}`;
+}
