@@ -2,7 +2,7 @@
 // defensively so evaluation never throws, even on a policy that skipped validation; a rule
 // that cannot be interpreted is skipped with a reason instead.
 
-import {countReasonTail, selectionLabel} from './reasons.js';
+import {countReason, selectionLabel} from './reasons.js';
 import {compileEntry} from './tag-match.js';
 import type {EntryMatcher} from './tag-match.js';
 import type {ActionType, CountType} from './types.js';
@@ -27,8 +27,8 @@ export interface CompiledRule {
 	readonly action: ActionType;
 	/** `tagged prod*` etc., for reasons. */
 	readonly label: string;
-	/** Tail of a count reason, built once per rule: ` newest of tagged prod*; rule keeps 5`. */
-	readonly countTail: string;
+	/** The count reason, built once per rule: `beyond the newest 5 of tagged prod*`. */
+	readonly countReason: string;
 }
 
 /** A rule the evaluator could not interpret. */
@@ -92,7 +92,7 @@ export function compileRule(rule: unknown, index: number): CompiledRule | Skippe
 		countNumber,
 		action: action.type,
 		label: selectionLabel(selection),
-		countTail: countReasonTail(countNumber, selectionLabel(selection)),
+		countReason: countReason(countNumber, selectionLabel(selection)),
 	};
 }
 

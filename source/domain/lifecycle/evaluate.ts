@@ -16,7 +16,7 @@
 import type {CompiledRule, SkippedRule} from './compile-rule.js';
 import {compileRules} from './compile-rule.js';
 import {matchMatrix} from './match-matrix.js';
-import {archivedReason, countReason, DAY_MS, pulledReason, pushedReason} from './reasons.js';
+import {archivedReason, DAY_MS, pulledReason, pushedReason} from './reasons.js';
 import type {ImageStates} from './image-states.js';
 import {prepareImages} from './image-states.js';
 import {findFollowers, describeProtections} from './evaluate-extras.js';
@@ -45,8 +45,10 @@ export interface ImageOutcome {
 	readonly action: ActionType;
 	readonly rulePriority: number;
 	readonly ruleDescription?: string;
-	/** Why this rule selected it, e.g. `pushed 41 days ago > 30`. */
+	/** Why this rule selected it, e.g. `pushed 41 days ago > 30` or `beyond the newest 5 of tagged prod*`. */
 	readonly reason: string;
+	/** For imageCountMoreThan rules: the image's rank among the rule's matches, newest = 1 (so `#7` with a keep of 5). */
+	readonly position: number | undefined;
 	/** True when acted on only because of how a push-time tie was ordered (assumption `push-time-ties`). */
 	readonly tieAtBoundary: boolean;
 }
@@ -101,10 +103,30 @@ export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 	const n = images.length;
 	const actedBy = new Int32Array(n).fill(-1);
 	const protections = new Map<number, ProtectionRecord>();
-	const perRule: RuleRun[] = rules.map(() => ({acted: [], outcomes: [], candidates: 0}));
+	const slotOf = new Int32Array(n);
+	// Reasons are shared strings: one per rule for counts, one per (rule, basis, whole days) for ages.
+	const perRule: RuleRun[] = rules.map(() => ({acted: [], candidates: 0, tieTime: Number.NaN, reasons: new Map<number, string>()}));
 	for (const storageClass of [0, 1] as const) {
 		const members = rules.map((rule, r) => (rule.storageClass === storageClass ? r : -1)).filter(r => r >= 0);
-		if (members.length > 0) applyClass(members, rules, images, storageClass === 1 ? state.archiveOrder : state.standardOrder, state, now, actedBy, protections, perRule);
+		if (members.length > 0) applyClass(members, rules, storageClass === 1 ? state.archiveOrder : state.standardOrder, state, now, actedBy, slotOf, protections, perRule);
+	}
+	// Outcome objects are built in input order, the order the image objects sit in memory.
+	const outcomeAt: (ImageOutcome | undefined)[] = [];
+	for (let i = 0; i < n; i++) {
+		const r = actedBy[i] as number;
+		const rule = rules[r];
+		if (rule === undefined) {
+			outcomeAt.push(undefined);
+			continue;
+		}
+		const image = images[i] as LifecycleImage;
+		const run = perRule[r] as RuleRun;
+		outcomeAt.push({
+			digest: image.digest, tags: image.tags, sizeInBytes: Number.isFinite(image.sizeInBytes) ? image.sizeInBytes : 0,
+			pushedAt: image.pushedAt, storageClass: rule.storageClass === 1 ? 'archive' : 'standard', action: rule.action,
+			rulePriority: rule.priority, ruleDescription: rule.description, reason: explain(rule, state, i, now, run.reasons),
+			position: rule.countType === 'imageCountMoreThan' ? slotOf[i] : undefined, tieAtBoundary: state.reference[i] === run.tieTime,
+		});
 	}
 
 	const actions: ImageOutcome[] = [];
@@ -113,11 +135,11 @@ export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 	let bytesTransitioned = 0;
 	let expiring = 0;
 	rules.forEach((rule, r) => {
-		const {acted, outcomes, candidates} = perRule[r] as RuleRun;
+		const {acted, candidates} = perRule[r] as RuleRun;
 		let bytes = 0;
 		// Collected newest first; report oldest first, as AWS acts on older images first.
-		for (let k = outcomes.length - 1; k >= 0; k--) {
-			const outcome = outcomes[k] as ImageOutcome;
+		for (let k = acted.length - 1; k >= 0; k--) {
+			const outcome = outcomeAt[acted[k] as number] as ImageOutcome;
 			bytes += outcome.sizeInBytes;
 			actions.push(outcome);
 		}
@@ -144,10 +166,13 @@ export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 }
 
 interface RuleRun {
-	/** Image indexes acted on, newest first, and their outcomes (same order). */
+	/** Image indexes acted on, newest first. */
 	readonly acted: number[];
-	readonly outcomes: {-readonly [K in keyof ImageOutcome]: ImageOutcome[K]}[];
 	candidates: number;
+	/** Push time of a tie that straddles this count rule's keep boundary, or NaN. */
+	tieTime: number;
+	/** Shared reason strings (see `explain`). */
+	readonly reasons: Map<number, string>;
 }
 
 /**
@@ -158,8 +183,8 @@ interface RuleRun {
  * This is the documented "evaluate together, apply by priority" algorithm, computed
  * image by image.
  */
-function applyClass(members: readonly number[], rules: readonly CompiledRule[], images: readonly LifecycleImage[], order: Int32Array, state: ImageStates, now: number,
-	actedBy: Int32Array, protections: Map<number, ProtectionRecord>, perRule: readonly RuleRun[]): void {
+function applyClass(members: readonly number[], rules: readonly CompiledRule[], order: Int32Array, state: ImageStates, now: number,
+	actedBy: Int32Array, slotOf: Int32Array, protections: Map<number, ProtectionRecord>, perRule: readonly RuleRun[]): void {
 	const m = members.length;
 	const mode = new Int8Array(m); // 0 count, 1 pushed, 2 pulled, 3 transitioned
 	const limit = new Float64Array(m);
@@ -210,23 +235,16 @@ function applyClass(members: readonly number[], rules: readonly CompiledRule[], 
 					if (claimer !== -1) {
 						if (actedBy[i] === -1 && noted[i] === 0) {
 							noted[i] = 1;
-							protections.set(i, {kind: 'claimed', wantedBy: r, claimedBy: claimer, reason: explain(rules[r] as CompiledRule, state, i, slot, now)});
+							protections.set(i, {kind: 'claimed', wantedBy: r, claimedBy: claimer, reason: ranked(explain(rules[r] as CompiledRule, state, i, now, (perRule[r] as RuleRun).reasons), ruleMode as number, slot)});
 						}
 					} else if (parentOf[i] !== -1) {
 						// Children of a present index are never acted on (assumption `index-children`).
 						noted[i] = 1;
-						protections.set(i, {kind: 'index-child', wantedBy: r, parent: parentOf[i] as number, reason: explain(rules[r] as CompiledRule, state, i, slot, now)});
+						protections.set(i, {kind: 'index-child', wantedBy: r, parent: parentOf[i] as number, reason: ranked(explain(rules[r] as CompiledRule, state, i, now, (perRule[r] as RuleRun).reasons), ruleMode as number, slot)});
 					} else {
 						actedBy[i] = r;
-						const run = perRule[r] as RuleRun;
-						const rule = rules[r] as CompiledRule;
-						const image = images[i] as LifecycleImage;
-						run.acted.push(i);
-						run.outcomes.push({
-							digest: image.digest, tags: image.tags, sizeInBytes: Number.isFinite(image.sizeInBytes) ? image.sizeInBytes : 0,
-							pushedAt: image.pushedAt, storageClass: rule.storageClass === 1 ? 'archive' : 'standard', action: rule.action,
-							rulePriority: rule.priority, ruleDescription: rule.description, reason: explain(rule, state, i, slot, now), tieAtBoundary: false,
-						});
+						slotOf[i] = slot;
+						(perRule[r] as RuleRun).acted.push(i);
 					}
 				}
 				if (claimer === -1) claimer = r;
@@ -236,31 +254,41 @@ function applyClass(members: readonly number[], rules: readonly CompiledRule[], 
 	for (let j = 0; j < m; j++) {
 		const run = perRule[members[j] as number] as RuleRun;
 		run.candidates = position[j] as number;
-		const tied = tieTime[j] as number;
-		if (Number.isNaN(tied)) continue;
-		run.acted.forEach((i, k) => {
-			const outcome = run.outcomes[k];
-			if (outcome !== undefined && reference[i] === tied) outcome.tieAtBoundary = true;
-		});
+		run.tieTime = tieTime[j] as number;
 	}
 }
 
-/** The reason string for a marked image, built only when it is needed. */
-function explain(rule: CompiledRule, state: ImageStates, i: number, position: number, now: number): string {
+/** The reason string for a marked image, shared between images where possible (see `reasonCache`). */
+function explain(rule: CompiledRule, state: ImageStates, i: number, now: number, cache: Map<number, string>): string {
+	if (rule.countType === 'imageCountMoreThan') return rule.countReason;
 	const limit = rule.countNumber;
 	const time = state.reference[i] as number;
 	const restored = state.restored[i] === 1;
-	switch (rule.countType) {
-		case 'imageCountMoreThan':
-			return countReason(position, rule.countTail);
-		case 'sinceImagePushed':
-			return pushedReason(now - time, limit, restored);
-		case 'sinceImagePulled': {
-			const pulled = state.pull[i] as number;
-			const basis = pulled > time ? pulled : time;
-			return pulledReason(now - basis, limit, pulled > time ? 'pull' : restored ? 'restore' : 'push');
-		}
-		case 'sinceImageTransitioned':
-			return archivedReason(now - (state.archivedAt[i] as number), limit);
-	}
+	let basis = 0;
+	let age: number;
+	if (rule.countType === 'sinceImagePushed') {
+		age = now - time;
+		basis = restored ? 1 : 0;
+	} else if (rule.countType === 'sinceImagePulled') {
+		const pulled = state.pull[i] as number;
+		age = now - (pulled > time ? pulled : time);
+		basis = pulled > time ? 2 : restored ? 1 : 0;
+	} else age = now - (state.archivedAt[i] as number);
+	const days = Math.floor(age / DAY_MS);
+	// Less than a day over the limit, the text shows hours: not worth caching.
+	const key = days > limit ? basis * 1e9 + days : -1;
+	const cached = key < 0 ? undefined : cache.get(key);
+	if (cached !== undefined) return cached;
+	const text = rule.countType === 'sinceImagePushed'
+		? pushedReason(age, limit, restored)
+		: rule.countType === 'sinceImagePulled'
+			? pulledReason(age, limit, basis === 2 ? 'pull' : basis === 1 ? 'restore' : 'push')
+			: archivedReason(age, limit);
+	if (key >= 0) cache.set(key, text);
+	return text;
+}
+
+/** Prefixes a count reason with the image's rank, for the few protected entries. */
+function ranked(reason: string, mode: number, position: number): string {
+	return mode === 0 ? `#${position}, ${reason}` : reason;
 }

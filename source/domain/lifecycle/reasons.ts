@@ -27,14 +27,13 @@ export function formatAge(ms: number, limitDays: number): string {
 	return `${whole} days ${Math.max(0, Math.round(over / 1000))} s`;
 }
 
-/** The part of a count reason after the position (built once per rule, as there can be 100,000 reasons). */
-export function countReasonTail(keep: number, label: string): string {
-	return ` newest of ${label}; rule keeps ${keep}`;
-}
-
-/** Reason for an `imageCountMoreThan` mark: `#3 newest of tagged prod*; rule keeps 1`. */
-export function countReason(position: number, tail: string): string {
-	return '#' + position + tail;
+/**
+ * Reason for an `imageCountMoreThan` mark: `beyond the newest 1 of tagged prod*`. The same
+ * string for every image of a rule (there can be 100,000 of them; building one string each
+ * cost a fifth of the evaluation time); the image's rank is in `ImageOutcome.position`.
+ */
+export function countReason(keep: number, label: string): string {
+	return `beyond the newest ${keep} of ${label}`;
 }
 
 /** Reason for a `sinceImagePushed` mark. */

@@ -87,9 +87,10 @@ describe('ordering, ties and priorities', () => {
 		assert.equal(result.actions[0]?.rulePriority, 1);
 	});
 
-	test('count reasons give the position and the limit', () => {
+	test('count reasons give the limit; the rank is in `position`', () => {
 		const result = run(aPolicy(keepPrefix(1, ['prod'], 1)), [anImage('A', ['prod-1'], 10), anImage('B', ['prod-2'], 9), anImage('C', ['prod-3'], 8)]);
-		assert.deepEqual(result.actions.map(action => action.reason), ['#3 newest of tagged prefix prod; rule keeps 1', '#2 newest of tagged prefix prod; rule keeps 1']);
+		assert.deepEqual(result.actions.map(action => [action.reason, action.position]), [['beyond the newest 1 of tagged prefix prod', 3], ['beyond the newest 1 of tagged prefix prod', 2]]);
+		assert.equal(run(aPolicy(untaggedOlder(1)), [anImage('U', [], 5)]).actions[0]?.position, undefined);
 	});
 
 	test('actions are listed by rule priority, oldest first within a rule', () => {
@@ -106,7 +107,7 @@ describe('protection', () => {
 		assert.deepEqual(actedDigests(result), []);
 		const protectedR = result.protected.find(entry => entry.digest === 'R');
 		assert.equal(protectedR?.kind, 'claimed');
-		assert.match(protectedR?.reason ?? '', /rule 2 would expire it \(#2 newest of any; rule keeps 1\), but rule 1 \(tagged release-\*\) selects it first/);
+		assert.equal(protectedR?.reason, 'rule 2 would expire it (#2, beyond the newest 1 of any), but rule 1 (tagged release-*) selects it first, which protects it');
 	});
 
 	test('claimed images still occupy keep slots of later count rules', () => {
