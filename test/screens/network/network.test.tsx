@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {KEYS, renderApp, type AppHarness} from '../../helpers/render-app.js';
 import {startSimulator} from '../../../source/sim/server.js';
 import {DEMO_NETWORK as N} from '../../../source/sim/scenarios/demo-network.js';
+import {listTasks} from '../../../source/data/ecs.js';
 
 const sim = await startSimulator();
 after(() => sim.close());
@@ -150,4 +151,32 @@ test('a subnet that does not exist shows what failed, not a crash', async t => {
 	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'network', subnetId: 'subnet-0000000000000dead'}});
 	const frame = await app.waitFor('does not exist');
 	assert.match(frame, /subnet-0000000000000dead/);
+});
+
+test('from a stopped task (prod/notify): the ENI is gone, the path still shows the blackhole and says why groups are guessed', async t => {
+	const probe = await renderApp({sim, t, width: 80, height: 24});
+	const [task] = await listTasks(probe.session.clients, 'prod', {serviceName: 'notify', desiredStatus: 'STOPPED'});
+	assert.ok(task, 'the demo has stopped notify tasks');
+	await probe.unmount();
+	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'network', cluster: 'prod', taskArn: task.taskArn}});
+	const frame = await app.waitFor('cannot pull');
+	assert.ok(flat(frame).includes(`✗ cannot pull: the NAT route in ${N.routeTables.privateB} is a blackhole`));
+	assert.match(frame, /network: task /);
+	assert.match(flat(frame), /SG svc-default sg-0a1b2c3d4e5f61001/);
+	assert.match(frame, /note: ENI eni-[0-9a-f]+ no longer exists/);
+	assertFits(app, 80, 24);
+});
+
+test('from a pending task (prod/ledger): its live ENI, and the strict NACL as the verdict', async t => {
+	const probe = await renderApp({sim, t, width: 80, height: 24});
+	const tasks = await listTasks(probe.session.clients, 'prod', {serviceName: 'ledger', desiredStatus: 'RUNNING'});
+	const task = tasks.find(candidate => candidate.eniId !== undefined);
+	assert.ok(task, 'the demo has ledger tasks with an ENI');
+	await probe.unmount();
+	const app = await renderApp({sim, t, width: 160, height: 45, route: {screen: 'network', cluster: 'prod', taskArn: task.taskArn}});
+	const frame = await app.waitFor('cannot pull');
+	assert.match(flat(frame), new RegExp(`✗ cannot pull: network ACL ${N.networkAcls.strict} on ${N.subnets.privateE} drops return traffic`));
+	assert.ok(frame.includes(`task ${task.privateIp} in demo-private-e`));
+	assert.doesNotMatch(frame, /no longer exists/);
+	assertFits(app, 160, 45);
 });
