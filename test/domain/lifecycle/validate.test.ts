@@ -3,7 +3,7 @@
 
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {validatePolicy, validatePolicyText} from '../../../source/domain/lifecycle/validate.js';
+import {formatPolicyText, validatePolicy, validatePolicyText} from '../../../source/domain/lifecycle/validate.js';
 import type {ValidationResult} from '../../../source/domain/lifecycle/validate.js';
 import type {LifecycleProblem} from '../../../source/domain/lifecycle/problems.js';
 
@@ -431,5 +431,23 @@ describe('JS values passed to validatePolicy', () => {
 	test('keys holding undefined count as absent, as they vanish when serialised', () => {
 		const value = {rules: [{rulePriority: 1, description: undefined, selection: {tagStatus: 'untagged', tagPatternList: undefined, countType: 'imageCountMoreThan', countNumber: 1, countUnit: undefined}, action: {type: 'expire', targetStorageClass: undefined}}]};
 		assert.deepEqual(validatePolicy(value).problems, []);
+	});
+});
+
+describe('formatPolicyText', () => {
+	test('pretty-prints with 2 spaces and pads short text to the 100-character minimum', () => {
+		const text = formatPolicyText({rules: []});
+		assert.equal(text.length, 100);
+		assert.ok(text.startsWith('{\n  "rules": []\n}'));
+		assert.ok(!validatePolicyText(text).problems.some(problem => problem.code === 'policy-too-short'));
+		const long = formatPolicyText({rules: [rule(1)]});
+		assert.equal(long, JSON.stringify({rules: [rule(1)]}, null, 2));
+	});
+});
+
+describe('validatePolicyText on hostile text', () => {
+	test('100,000 levels of nesting: reported, not thrown', () => {
+		const result = validatePolicyText('['.repeat(100_000) + ']'.repeat(100_000));
+		assert.deepEqual(codes(result), ['policy-too-long', 'policy-not-object']);
 	});
 });
