@@ -106,7 +106,12 @@ export class ResourceStore {
 	 */
 	load<T>(descriptor: Descriptor<T>): Promise<Entry<T>> {
 		const existing = this.flights.get(descriptor.key);
-		if (existing) return existing.promise as Promise<Entry<T>>;
+		if (existing) {
+			// A cancelled load still settling must not answer a new request with its cancelled
+			// result (leave a screen and come straight back): load again once it has settled.
+			if (existing.controller.signal.aborted) return existing.promise.then(() => this.load(descriptor));
+			return existing.promise as Promise<Entry<T>>;
+		}
 		this.descriptors.set(descriptor.key, descriptor as Descriptor<unknown>);
 		const controller = new AbortController();
 		const before = this.entries.get(descriptor.key) as Entry<T> | undefined;
