@@ -55,7 +55,8 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AG
 
 /** Parses "User: X is not authorized to perform: ecr:DescribeImages on resource: arn:..." */
 export function parseAccessDenied(message: string): {principal?: string; action?: string; resource?: string} {
-	const match = /User: (\S+) is not authorized to perform: (\S+?)(?: on resource: (\S+?))?(?: because|\s*$|\s+with)/.exec(message);
+	// The resource may contain a space: IAM names it by type, "on resource: role ecsTaskExecutionRole".
+	const match = /User: (\S+) is not authorized to perform: (\S+?)(?: on resource: (.+?))?(?: because|\s+with\b|\.?\s*$)/.exec(message);
 	if (!match) {
 		const action = /perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1];
 		return action ? {action} : {};
@@ -97,7 +98,9 @@ export function toProblem(error: unknown, context: ProblemContext): Problem {
 		return make({kind: 'throttled', what, why: `AWS is throttling these requests (${name}: ${message || 'Rate exceeded'}); retries with backoff did not get through.`, next: 'Wait a moment and press Ctrl-R; raise the refresh interval if this keeps happening.', code: name, retryable: true});
 	}
 	if (name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(name)) {
-		if (/SSO|sso session|token.*expired|refresh/i.test(message)) {
+		// Only an expired or missing login is fixed by `aws sso login`; a misconfigured SSO profile
+		// ("configured with invalid SSO credentials", "Conflicting SSO region") is not.
+		if (/expired|refresh this SSO session|sso login|token.*(not found|invalid)/i.test(message)) {
 			return make({kind: 'expired-credentials', what, why: `The SSO session has expired: ${message}`, next: `Run \`aws sso login${profileFlag}\` and start ecrtui again (or press Ctrl-R).`, code: name, retryable: true});
 		}
 		return make({kind: 'no-credentials', what, why: `No AWS credentials were found: ${message || 'the credential chain is empty'}.`, next: `Set AWS_PROFILE or pass --profile, run \`aws configure\` or \`aws sso login${profileFlag}\`, or try \`ecrtui --demo\`.`, code: name, retryable: false});
