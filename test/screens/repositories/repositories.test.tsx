@@ -41,7 +41,7 @@ test('sorting by name and filtering with /', async t => {
 
 test('enter opens the images screen and esc comes back', async t => {
 	const app = await renderApp({sim, t});
-	await app.waitFor('TOTAL');
+	await app.waitFor(/›\s+⚑ data-pipeline\s+942/);
 	await app.press(KEYS.enter);
 	await app.waitFor('images: data-pipeline');
 	await app.press(KEYS.escape);
