@@ -1,0 +1,120 @@
+import type {Descriptor} from './store.js';
+import type {Session} from './session.js';
+import {describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTaskArns} from './ecs.js';
+import type {ClusterRecord, ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
+import type {TaskRecord} from '../domain/tasks/types.js';
+
+/**
+ * Cache descriptors of the ECS reads behind the watcher and the diagnosis. Keys sit under
+ * `<account>/<region>/ecs/`, one cluster's under `.../ecs/cluster/<name>/`, so stopping a task
+ * invalidates exactly that cluster. Every load calls at the APIs' maxima (ListTasks pages of
+ * 100, DescribeTasks by 100, DescribeServices by 10), so a refresh costs the batch minimum.
+ */
+
+type Scoped = Pick<Session, 'scope' | 'clients'>;
+
+/** Live views poll these; a little under the default 5 s refresh so a poll always reloads. */
+const LIVE_TTL_MS = 4000;
+const MINUTE = 60_000;
+
+/** Prefix of everything cached about ECS in a session. */
+export function ecsPrefix(session: Pick<Session, 'scope'>): string {
+	return `${session.scope}/ecs/`;
+}
+
+/** Prefix of everything cached about one cluster (invalidated after StopTask). */
+export function clusterPrefix(session: Pick<Session, 'scope'>, cluster: string): string {
+	return `${ecsPrefix(session)}cluster/${cluster}/`;
+}
+
+/** `aws ecs list-clusters` + `describe-clusters`. */
+export function clustersResource(session: Scoped): Descriptor<ClusterRecord[]> {
+	return {
+		key: `${ecsPrefix(session)}clusters`,
+		ttlMs: LIVE_TTL_MS,
+		what: 'Listing ECS clusters (ecs:ListClusters, ecs:DescribeClusters)',
+		load: ({signal}) => listClusters(session.clients, signal),
+	};
+}
+
+/** `aws ecs list-services` + `describe-services` (10 per call). */
+export function servicesResource(session: Scoped, cluster: string): Descriptor<ServiceRecord[]> {
+	return {
+		key: `${clusterPrefix(session, cluster)}services`,
+		ttlMs: LIVE_TTL_MS,
+		what: `Listing the services of ${cluster} (ecs:ListServices, ecs:DescribeServices)`,
+		load: ({signal}) => listServices(session.clients, cluster, signal),
+	};
+}
+
+/** One service (`describe-services --services S`): the tasks view's parent row; null when it is gone. */
+export function serviceResource(session: Scoped, cluster: string, service: string): Descriptor<ServiceRecord | null> {
+	return {
+		key: `${clusterPrefix(session, cluster)}service/${service}`,
+		ttlMs: LIVE_TTL_MS,
+		what: `Reading service ${service} (ecs:DescribeServices)`,
+		load: async ({signal}) => (await describeServices(session.clients, cluster, [service], signal))[0] ?? null,
+	};
+}
+
+/** Tasks of a cluster or a service, split by desired status. */
+export type TaskListing = {running: TaskRecord[]; stopped: TaskRecord[]};
+
+/**
+ * Running and stopped tasks of a service (or of the whole cluster when `service` is
+ * undefined): two ListTasks listings (RUNNING, STOPPED) in pages of 100, then one
+ * DescribeTasks per 100 of their union. Stopped tasks are read on every refresh so that the
+ * ones that stop while the watcher runs reach the local history.
+ */
+export function taskListResource(session: Scoped, cluster: string, service?: string): Descriptor<TaskListing> {
+	return {
+		key: `${clusterPrefix(session, cluster)}tasks/${service ?? '*'}`,
+		ttlMs: LIVE_TTL_MS,
+		what: `Listing the tasks of ${service ?? cluster} (ecs:ListTasks, ecs:DescribeTasks)`,
+		load: async ({signal}) => {
+			const scope = service === undefined ? {} : {serviceName: service};
+			const [running, stopped] = await Promise.all([
+				listTaskArns(session.clients, cluster, {...scope, desiredStatus: 'RUNNING'}, signal),
+				listTaskArns(session.clients, cluster, {...scope, desiredStatus: 'STOPPED'}, signal),
+			]);
+			const all = [...running, ...stopped];
+			const described = all.length === 0 ? [] : await describeTasks(session.clients, cluster, all, signal);
+			const isStopped = new Set(stopped);
+			return {running: described.filter(task => !isStopped.has(task.taskArn)), stopped: described.filter(task => isStopped.has(task.taskArn))};
+		},
+	};
+}
+
+/** Stopped tasks of a cluster (the services view counts start failures of the last hour from them). */
+export function stoppedTasksResource(session: Scoped, cluster: string): Descriptor<TaskRecord[]> {
+	return {
+		key: `${clusterPrefix(session, cluster)}stopped`,
+		ttlMs: LIVE_TTL_MS,
+		what: `Listing the stopped tasks of ${cluster} (ecs:ListTasks, ecs:DescribeTasks)`,
+		load: async ({signal}) => {
+			const arns = await listTaskArns(session.clients, cluster, {desiredStatus: 'STOPPED'}, signal);
+			return arns.length === 0 ? [] : describeTasks(session.clients, cluster, arns, signal);
+		},
+	};
+}
+
+/** One task by id or ARN; null once ECS no longer has it (stopped more than about an hour ago). */
+export function taskResource(session: Scoped, cluster: string, task: string): Descriptor<TaskRecord | null> {
+	const id = task.slice(task.lastIndexOf('/') + 1);
+	return {
+		key: `${clusterPrefix(session, cluster)}task/${id}`,
+		ttlMs: LIVE_TTL_MS,
+		what: `Reading task ${id} (ecs:DescribeTasks)`,
+		load: async ({signal}) => (await describeTasks(session.clients, cluster, [task], signal))[0] ?? null,
+	};
+}
+
+/** A task-definition revision (immutable, so cached long). */
+export function taskDefinitionResource(session: Scoped, taskDefinition: string): Descriptor<TaskDefinitionRecord> {
+	return {
+		key: `${ecsPrefix(session)}task-definition/${taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1)}`,
+		ttlMs: 30 * MINUTE,
+		what: `Reading task definition ${taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1)} (ecs:DescribeTaskDefinition)`,
+		load: ({signal}) => describeTaskDefinition(session.clients, taskDefinition, signal),
+	};
+}

@@ -1,0 +1,60 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {loadDiagnosis} from '../../source/data/diagnosis.js';
+import {openSession} from '../../source/data/session.js';
+import {closeTaskHistories, openTaskHistory} from '../../source/data/task-history.js';
+import {describeTasks} from '../../source/data/ecs.js';
+import type {VirtualClock} from '../../source/sim/clock.js';
+import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+import {ecsStateOf} from '../../source/sim/world/ecs.js';
+import {useSimulator} from '../helpers/sim.js';
+import {DEMO_VERDICTS} from './demo-verdicts.js';
+
+const sim = await useSimulator();
+const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
+if (!opened.ok) throw new Error(opened.problem.why);
+const session = opened.session;
+const prod = ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get('prod')!;
+const latestStopped = (service: string) => [...prod.tasks.values()].filter(task => task.serviceName === service && task.lastStatus === 'STOPPED').at(-1)!;
+
+for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {
+	test(`${service}: the stopped task is diagnosed to its true cause`, async () => {
+		const report = await loadDiagnosis(session, {cluster: 'prod', task: latestStopped(service).id, now: sim.clock.now(), stallThresholdMs: 60_000});
+		assert.equal(report.diagnosis.kind, 'problem', JSON.stringify(report.diagnosis));
+		if (report.diagnosis.kind !== 'problem') return;
+		assert.match(report.diagnosis.verdict, expected.verdict);
+		assert.ok(report.diagnosis.confirmedBy.includes(expected.confirmedBy), `${report.diagnosis.confirmedBy.join(', ')}`);
+		assert.deepEqual(report.unavailable, []);
+		assert.equal(report.role?.method, 'simulated');
+		assert.ok(report.network, 'network checks ran');
+	});
+}
+
+test('healthy running tasks are healthy, and the running digest is what gets looked up', async () => {
+	const task = [...prod.tasks.values()].find(candidate => candidate.serviceName === 'payments' && candidate.lastStatus === 'RUNNING')!;
+	const report = await loadDiagnosis(session, {cluster: 'prod', task: task.arn, now: sim.clock.now(), stallThresholdMs: 60_000});
+	assert.equal(report.diagnosis.kind, 'healthy');
+	assert.equal(report.images[0]?.lookedUp, task.containers[0]?.imageDigest);
+	assert.equal(report.images[0]?.lookup.kind, 'found');
+	assert.ok(report.checks.some(check => check.id === 'image:region' && check.status === 'pass'));
+});
+
+test('a task ECS has forgotten is diagnosed from the local history', async () => {
+	const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diag-'));
+	const history = openTaskHistory({configDir, accountId: '123456789012', region: 'us-east-1', limit: 500});
+	const task = latestStopped('batch');
+	history.record(await describeTasks(session.clients, 'prod', [task.arn]));
+	(sim.clock as VirtualClock).advance(2 * 3_600_000);
+	const report = await loadDiagnosis(session, {cluster: 'prod', task: task.id, history, now: sim.clock.now(), stallThresholdMs: 60_000});
+	assert.equal(report.source, 'history');
+	assert.equal(report.diagnosis.kind === 'problem' && DEMO_VERDICTS.batch!.verdict.test(report.diagnosis.verdict), true);
+	await assert.rejects(loadDiagnosis(session, {cluster: 'prod', task: 'ffffffffffffffffffffffffffffffff', history, now: sim.clock.now(), stallThresholdMs: 60_000}), (error: {kind?: string; why?: string}) => {
+		assert.equal(error.kind, 'not-found');
+		assert.match(error.why ?? '', /nor in the local stopped-task history/);
+		return true;
+	});
+	closeTaskHistories();
+});
