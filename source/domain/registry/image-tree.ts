@@ -72,6 +72,15 @@ export function buildImageRows(images: readonly ImageRecord[], graph: ImageGraph
 		}
 		const referrers = (graph.referrersOf.get(image.digest) ?? []).map(digest => byDigest.get(digest)!).sort((a, b) => b.pushedAt - a.pushedAt);
 		for (const referrer of referrers) dependents.push({image: referrer, kind: 'referrer', depth: 1, group: image.digest, dependents: 0});
+		// Referrers of dependents (a platform image's signature, an SBOM's signature) are not heads
+		// either: group them under the same head, or they would have no row at all.
+		for (let index = 0; index < dependents.length; index++) {
+			for (const digest of graph.referrersOf.get(dependents[index]!.image.digest) ?? []) {
+				if (placed.has(digest)) continue;
+				placed.add(digest);
+				dependents.push({image: byDigest.get(digest)!, kind: 'referrer', depth: 1, group: image.digest, dependents: 0});
+			}
+		}
 		rows.push({image, kind: isIndex(image) ? 'index' : 'image', depth: 0, group: image.digest, dependents: dependents.length}, ...dependents);
 	}
 	return rows;
