@@ -93,7 +93,8 @@ export function planDeletion(input: {
 			if (!record || parents.some(parent => !deleting.has(parent))) continue;
 			const direct = usage?.byDigest.get(child.digest) ?? [];
 			if (direct.length > 0 && !includeInUse) {
-				excluded.push({digest: child.digest, tags: record.tags, reason: 'in-use', consumers: direct});
+				// Once, even when it was marked itself or several deleted indexes list it.
+				if (!excluded.some(item => item.digest === child.digest)) excluded.push({digest: child.digest, tags: record.tags, reason: 'in-use', consumers: direct});
 				continue;
 			}
 			plan(second, record, marked.has(child.digest) ? 'marked' : 'child-of-deleted-index', digest);
@@ -102,6 +103,15 @@ export function planDeletion(input: {
 		for (const referrer of graph.referrersOf.get(digest) ?? []) {
 			const record = byDigest.get(referrer);
 			if (record) plan(second, record, 'referrer-of-deleted-image', digest);
+		}
+	}
+	// Referrers of images sent second (a platform image's signature, an SBOM's signature) go too,
+	// or they are left behind as orphans.
+	for (let index = 0; index < second.length; index++) {
+		const subject = second[index]!.digest;
+		for (const referrer of graph.referrersOf.get(subject) ?? []) {
+			const record = byDigest.get(referrer);
+			if (record) plan(second, record, 'referrer-of-deleted-image', subject);
 		}
 	}
 	const all = [...first, ...second];
