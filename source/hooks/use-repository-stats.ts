@@ -1,7 +1,9 @@
 import {useEffect, useMemo, useState} from 'react';
 import {useServices} from '../app/context.js';
 import {runPool} from '../data/pool.js';
-import {imagesResource, lifecyclePolicyResource, type LifecyclePolicyRecord} from '../data/resources.js';
+import {imagesResource, indexManifestsResource, lifecyclePolicyResource, type LifecyclePolicyRecord} from '../data/resources.js';
+import {dependentDigests, imageGraph} from '../domain/registry/image-tree.js';
+import {isIndex, type IndexManifest} from '../domain/registry/types.js';
 import type {Entry} from '../data/store.js';
 import type {ImageRecord, RepositoryRecord} from '../domain/registry/types.js';
 import {repositoryStats, type RepositoryStats} from '../domain/registry/stats.js';
@@ -15,14 +17,17 @@ export type RepositoryFigures = {
 	loading: boolean;
 };
 
-const statsCache = new WeakMap<readonly ImageRecord[], RepositoryStats>();
+const statsCache = new WeakMap<readonly ImageRecord[], {manifests: readonly IndexManifest[] | undefined; stats: RepositoryStats}>();
 
-function statsOf(images: readonly ImageRecord[]): RepositoryStats {
-	let stats = statsCache.get(images);
-	if (!stats) {
-		stats = repositoryStats(images);
-		statsCache.set(images, stats);
-	}
+/**
+ * Platform images of multi-arch indexes and signatures are untagged by nature: they go with
+ * their parent, so they are not counted as untagged waste (they need the index manifests).
+ */
+function statsOf(images: readonly ImageRecord[], manifests: readonly IndexManifest[] | undefined): RepositoryStats {
+	const cached = statsCache.get(images);
+	if (cached && cached.manifests === manifests) return cached.stats;
+	const stats = repositoryStats(images, dependentDigests(imageGraph(images, manifests ?? [])));
+	statsCache.set(images, {manifests, stats});
 	return stats;
 }
 
@@ -46,8 +51,9 @@ export function useRepositoryStats(repositories: readonly RepositoryRecord[] | u
 			repositories,
 			4,
 			async repository => {
-				await store.ensure(imagesResource(session, repository.name));
+				const images = await store.ensure(imagesResource(session, repository.name));
 				if (controller.signal.aborted) return;
+				if (images.data?.some(isIndex)) await store.ensure(indexManifestsResource(session, repository.name, images.data));
 				await store.ensure(lifecyclePolicyResource(session, repository.name));
 				completed++;
 				if (!controller.signal.aborted) setDone(completed);
@@ -74,9 +80,10 @@ export function useRepositoryStats(repositories: readonly RepositoryRecord[] | u
 		const map = new Map<string, RepositoryFigures>();
 		for (const repository of repositories ?? []) {
 			const images: Entry<ImageRecord[]> = store.snapshot(imagesResource(session, repository.name).key);
+			const manifests = images.data?.some(isIndex) ? store.peek<IndexManifest[]>(indexManifestsResource(session, repository.name, images.data).key) : undefined;
 			const policy: Entry<LifecyclePolicyRecord> = store.snapshot(lifecyclePolicyResource(session, repository.name).key);
 			map.set(repository.name, {
-				...(images.data ? {stats: statsOf(images.data)} : {}),
+				...(images.data ? {stats: statsOf(images.data, manifests)} : {}),
 				...(policy.status === 'ok' ? {policy: policy.data ?? null} : {}),
 				...(images.problem ? {problem: images.problem} : policy.problem ? {problem: policy.problem} : {}),
 				loading: images.status === 'loading' || images.refreshing || policy.status === 'loading',

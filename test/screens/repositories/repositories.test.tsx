@@ -15,6 +15,9 @@ test('the demo starts on the repository list with sizes, costs and flags', async
 	assert.match(frame, /✓ 2 rules/);
 	assert.match(frame, /✗ none/);
 	assert.match(frame, /EST \$\/MO/);
+	// Platform images and signatures are not untagged waste: web-frontend is not flagged.
+	const web = await app.waitFor(frame => /web-frontend\s+51\s+0\s/.test(frame));
+	assert.doesNotMatch(web, /⚑ web-frontend/);
 	// Sorted by estimated cost, largest first: the expensive repository is on top.
 	const lines = frame.split('\n');
 	const first = lines.findIndex(line => line.includes('REPOSITORY'));
