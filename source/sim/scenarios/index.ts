@@ -2,10 +2,11 @@ import {DEMO_ACCOUNT, buildDemoRegistry} from './demo-registry.js';
 import {buildDemoIam} from './demo-iam.js';
 import {buildDemoNetwork} from './demo-network.js';
 import {buildDemoEcs} from './demo-ecs.js';
+import {buildBigRegistry, buildBigRepository} from './generated.js';
 import type {World} from '../world/world.js';
 
 /** Scenario names accepted by `ecrtui sim --scenario` and `--demo --scenario`. */
-export const SCENARIOS = ['demo', 'empty'] as const;
+export const SCENARIOS = ['demo', 'empty', 'big-registry', 'big-repository'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const DEMO_ACCESS_KEY = 'AKIAECRTUIDEMO000001';
@@ -30,6 +31,12 @@ export function buildScenario(name: ScenarioName, world: World): void {
 			buildDemoEcs(world, now);
 			return;
 		case 'empty':
+			return;
+		case 'big-registry':
+			buildBigRegistry(world, now);
+			return;
+		case 'big-repository':
+			buildBigRepository(world, now);
 			return;
 	}
 }
