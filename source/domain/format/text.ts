@@ -9,10 +9,13 @@ import stringWidth from 'string-width';
 // newlines become spaces so one value stays on one line.
 const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])|\u009B[0-?]*[ -/]*[@-~]/g;
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/g;
+// Bidirectional overrides and isolates can make text display in a misleading order
+// ("Trojan Source"); they never belong in AWS names, so they are dropped.
+const bidiControl = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** Removes escape sequences and control characters; keeps printable unicode. */
 export function inert(text: string): string {
-	return text.replace(escapeSequence, '').replace(controlCharacter, char => (char === '\n' || char === '\t' || char === '\r' ? ' ' : '\uFFFD'));
+	return text.replace(escapeSequence, '').replace(bidiControl, '').replace(controlCharacter, char => (char === '\n' || char === '\t' || char === '\r' ? ' ' : '\uFFFD'));
 }
 
 /** Display width in terminal cells (CJK and emoji count double). */

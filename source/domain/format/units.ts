@@ -37,8 +37,10 @@ export function age(time: number | undefined, now: number): string {
 /** US dollars: $0.42, $12.30, $1,234. */
 export function usd(value: number): string {
 	if (!Number.isFinite(value)) return '-';
-	if (Math.abs(value) >= 1000) return `$${Math.round(value).toLocaleString('en-US')}`;
-	return `$${value.toFixed(2)}`;
+	// Round first, so 999.999 becomes $1,000 rather than $1000.00.
+	const cents = Math.round(value * 100) / 100;
+	if (Math.abs(cents) >= 1000) return `$${Math.round(cents).toLocaleString('en-US')}`;
+	return `$${cents.toFixed(2)}`;
 }
 
 /** A short digest: the first 12 hex characters, as docker shows image ids. */

@@ -159,3 +159,22 @@ export function usageMark(consumers: readonly Consumer[] | undefined): string {
 	].filter(Boolean);
 	return parts.join(' · ');
 }
+
+/**
+ * One line naming every consumer, tasks grouped by service: "3 tasks of prod/payments ·
+ * service prod/payments (primary) · task definition payments:3".
+ */
+export function describeConsumers(consumers: readonly Consumer[]): string {
+	const taskGroups = new Map<string, number>();
+	const others: string[] = [];
+	for (const consumer of consumers) {
+		if (consumer.kind === 'task') {
+			const key = `${consumer.cluster ?? '?'}${consumer.service ? `/${consumer.service}` : ''}`;
+			taskGroups.set(key, (taskGroups.get(key) ?? 0) + 1);
+		} else {
+			others.push(consumer.label);
+		}
+	}
+	const tasks = [...taskGroups].map(([key, count]) => `${count} task${count === 1 ? '' : 's'} of ${key}`);
+	return [...tasks, ...others].join(' · ');
+}

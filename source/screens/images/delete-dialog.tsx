@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import {ConfirmDialog} from '../../components/confirm-dialog.js';
 import type {DeletionPlan} from '../../domain/registry/deletion-plan.js';
+import {describeConsumers} from '../../domain/registry/usage.js';
 import {bytes, shortDigest, usd} from '../../domain/format/units.js';
 import {safe} from '../../domain/format/text.js';
 
@@ -76,7 +77,7 @@ export function DeleteDialog(props: DeleteDialogProps) {
 					{plan.inUse.slice(0, inUseLines).map(item => (
 						<Text key={item.digest} wrap="truncate">
 							{'  '}
-							{safe(item.tags.join(', ') || shortDigest(item.digest))}: {safe(item.consumers.map(consumer => consumer.label).join('; '))}
+							{safe(item.tags.join(', ') || shortDigest(item.digest))}: {safe(describeConsumers(item.consumers))}
 						</Text>
 					))}
 					{plan.inUse.length > inUseLines ? <Text>{`  … and ${plan.inUse.length - inUseLines} more`}</Text> : null}

@@ -184,3 +184,8 @@ describe('safe', () => {
 		assert.equal(safe(`${ESC}[1m${ESC}[31mabcd`, 4), 'abcd');
 	});
 });
+
+test('inert drops bidirectional overrides and isolates (no spoofed display order)', () => {
+	assert.equal(inert('v1\u202Egpj.exe'), 'v1gpj.exe');
+	assert.equal(inert('\u2066tag\u2069'), 'tag');
+});

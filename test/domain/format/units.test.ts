@@ -124,3 +124,8 @@ describe('isoTime', () => {
 		test(`${time} -> ${expected}`, () => assert.equal(isoTime(time), expected));
 	}
 });
+
+test('usd rounds before choosing the format', () => {
+	assert.equal(usd(999.999), '$1,000');
+	assert.equal(usd(999.994), '$999.99');
+});

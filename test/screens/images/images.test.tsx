@@ -144,7 +144,11 @@ test('marking an index marks its platforms; platforms of a surviving index are n
 	const sim = await freshSim(t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'web-frontend'}, width: 110});
 	await app.waitFor('linux/arm64/v8');
-	// The cursor is on the newest index; move to its first platform and mark it alone.
+	await app.press('/');
+	await app.type('v5.9.0');
+	await app.press(KEYS.enter);
+	await app.waitFor(frame => /›\s+v5\.9\.0/.test(frame));
+	// Mark one platform image alone: its index stays, so AWS would refuse it; it is never sent.
 	await app.press(KEYS.down, KEYS.space);
 	await app.waitFor('1 marked');
 	await app.press(KEYS.ctrl('d'));
@@ -155,9 +159,34 @@ test('marking an index marks its platforms; platforms of a surviving index are n
 	await app.press('M');
 	await app.waitFor(frame => !frame.includes('marked ·'));
 	await app.press('g', KEYS.space);
-	await app.waitFor('1 marked · 98.8 MB');
+	await app.waitFor('1 marked');
 	await app.press(KEYS.ctrl('d'));
 	const indexDialog = await app.waitFor(/Delete [1-9]\d* images from web-frontend/);
 	assert.match(indexDialog, /platform images of deleted multi-arch indexes/);
 	assert.match(indexDialog, /signatures\/SBOMs/);
+	await app.press(KEYS.tab, KEYS.enter);
+	await app.waitFor('Done.');
+	const repository = sim.world.region('123456789012', 'us-east-1').ecr.repositories.get('web-frontend')!;
+	assert.ok(![...repository.images.values()].some(image => image.tags.includes('v5.9.0')));
+	// Every BatchDeleteImage succeeded: platforms went after their index, never before.
+	assert.equal(sim.calls.filter(call => call.operation === 'BatchDeleteImage' && call.status !== 200).length, 0);
+});
+
+test('images in use are protected unless explicitly included', async t => {
+	const sim = await freshSim(t);
+	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'payments-api'}, width: 120});
+	await app.waitFor(/v2\.26\.0, latest .*● 3 tasks/);
+	await app.press('/');
+	await app.type('v2.26.0');
+	await app.press(KEYS.enter);
+	await app.waitFor(frame => /›\s+v2\.26\.0/.test(frame));
+	await app.press(KEYS.space, KEYS.ctrl('d'));
+	const dialog = await app.waitFor('in use and will be skipped');
+	assert.match(dialog, /Delete 0 images/);
+	assert.match(dialog, /service prod\/payments/);
+	await app.press('i');
+	const included = await app.waitFor('IN USE and WILL BE DELETED');
+	assert.match(included, /Delete 1 image from payments-api/);
+	await app.press(KEYS.escape);
+	assert.equal(sim.calls.filter(call => call.mutating).length, 0);
 });
