@@ -136,11 +136,13 @@ export function drawPath(input: {path: DependencyPath; context: LabelContext; wi
 		// A failed route whose target is not drawn (a deleted NAT) still names where it points.
 		if (hop.kind === 'route' && hop.status === 'fail' && path.viaId && !path.hops.some(other => other.resourceId === path.viaId)) label = `${label} → ${path.viaId}`;
 		const text = `${inert(label)} ${SYMBOL[hop.status]}`;
-		const arrow = index === 0 ? '' : ' → ';
+		let arrow = index === 0 ? '' : ' → ';
 		if (index > 0 && used + cells(arrow) + cells(text) > width) {
 			lines.push(line);
 			line = [{text: indent}];
 			used = PREFIX_WIDTH;
+			// A continuation line starts with the arrow, under the first hop.
+			arrow = '→ ';
 		}
 		if (arrow) {
 			line.push({text: arrow, role: 'text.muted'});

@@ -1,4 +1,4 @@
-import React, {useMemo, useState} from 'react';
+import React, {useEffect, useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from '../../app/context.js';
 import {useNavigation} from '../../app/router.js';
@@ -16,7 +16,7 @@ import {subnetConsoleUrl} from '../../domain/format/console-url.js';
 import {inert, truncate} from '../../domain/format/text.js';
 import {vpcOverviewResource, type SubnetRow, type VpcOverview} from '../../data/network.js';
 import {overviewActions, type OverviewActionId} from './keymap.js';
-import {overviewColumns, PULL_ROLE, PULL_TEXT, subnetSearchText} from './overview-columns.js';
+import {overviewColumns, subnetDetailLines, subnetSearchText} from './overview-columns.js';
 import {wrapText} from './draw.js';
 
 const about = `The VPC overview: every subnet of a VPC with its class, decided by its route table and the VPC's
@@ -29,6 +29,9 @@ ACLs; security groups belong to the task, so open the subnet with Enter to try o
 FREE is the subnet's free IP count: each Fargate task takes one.`;
 
 const keyOf = (row: SubnetRow) => row.subnetId;
+
+// The subnet last opened, per account and region: back from its path view, the cursor is on it again.
+const lastOpened = new Map<string, string>();
 
 /** The VPC line and the endpoints line above the table. */
 function vpcLines(overview: VpcOverview, width: number): string[] {
@@ -63,13 +66,26 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 	const overview = resource.data;
 	const header = overview ? vpcLines(overview, width) : [];
 	const selected = useMemo(() => overview?.subnets ?? [], [overview]);
-	const reasonLines = 2;
-	const tableHeight = Math.max(3, height - header.length - 1 - reasonLines - 1 - (filtering ? 1 : 0));
+	// The table takes what its rows need (up to the body), the selected subnet's details the rest.
+	// VPC lines, the table's header, the filter line (kept free) and the rule.
+	const chrome = header.length + 3;
+	const detailMin = 3;
+	const tableHeight = Math.max(3, Math.min(selected.length, height - chrome - detailMin));
 	const view = useTableView({rows: selected, keyOf, searchText: subnetSearchText, pageSize: tableHeight});
 	const row = view.selected;
+	const columns = useMemo(() => overviewColumns(width), [width]);
+	const {select} = view;
+	useEffect(() => {
+		const remembered = lastOpened.get(session.scope);
+		if (remembered && selected.some(candidate => candidate.subnetId === remembered)) select(remembered);
+	}, [selected, select, session.scope]);
 
 	const handlers: Record<OverviewActionId | (typeof listMoves)[number]['id'], () => void | boolean> = {
-		'network.open-subnet': () => row && navigation.push({screen: 'network', subnetId: row.subnetId}),
+		'network.open-subnet': () => {
+			if (!row) return;
+			lastOpened.set(session.scope, row.subnetId);
+			navigation.push({screen: 'network', subnetId: row.subnetId});
+		},
 		'network.next-vpc': () => {
 			const vpcs = overview?.vpcs ?? [];
 			if (vpcs.length < 2) return;
@@ -95,7 +111,10 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 	if (!overview?.vpc) return <Text color={theme.color('text.muted')}>No VPCs in {session.region}. Switch region with :region.</Text>;
 	if (json && row) return <JsonView title={row.subnetId} value={row} height={height} width={width} onClose={() => setJson(false)} />;
 
-	const reason = row ? wrapText(inert(`${PULL_TEXT[row.canPull].split(' ')[0]} ${row.name ?? row.subnetId}: ${row.reason}`), width).slice(0, reasonLines) : [];
+	const detailRoom = Math.max(1, height - chrome - Math.min(tableHeight, Math.max(1, view.rows.length)) - (resource.problem ? 1 : 0));
+	const details = row
+		? subnetDetailLines(row).flatMap(line => wrapText(inert(line.text), width).map(text => ({text, role: line.role}))).slice(0, detailRoom)
+		: [];
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			{header.map((line, index) => (
@@ -103,12 +122,12 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 					{line}
 				</Text>
 			))}
-			<Table columns={overviewColumns} rows={view.rows} cursor={view.cursor} height={tableHeight} width={width} emptyText={view.filter ? 'no subnet matches the filter' : 'this VPC has no subnets'} />
+			<Table columns={columns} rows={view.rows} cursor={view.cursor} height={tableHeight} width={width} emptyText={view.filter ? 'no subnet matches the filter' : 'this VPC has no subnets'} />
 			<FilterBar editing={filtering} value={view.filter} onChange={view.setFilter} onDone={keep => { if (!keep) view.setFilter(''); setFiltering(false); }} matched={view.rows.length} total={selected.length} />
 			<Text color={theme.color('border')} wrap="truncate">{'─'.repeat(width)}</Text>
-			{reason.map((line, index) => (
-				<Text key={index} wrap="truncate" color={row ? theme.color(PULL_ROLE[row.canPull]) : undefined}>
-					{line}
+			{details.map((line, index) => (
+				<Text key={index} wrap="truncate" color={line.role ? theme.color(line.role) : undefined}>
+					{line.text}
 				</Text>
 			))}
 			{resource.problem ? <Text color={theme.color('status.warn')} wrap="truncate">⚠ {resource.problem.why} (showing cached data)</Text> : null}

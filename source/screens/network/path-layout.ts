@@ -21,6 +21,8 @@ export type PathLayout = {
 	details: TextLine[];
 	/** Whether the details were cut (enter shows them whole). */
 	detailsCut: boolean;
+	/** Runbook-style findings, when there is room left under the details. */
+	findings: TextLine[];
 };
 
 const CLASS_WORD: Record<string, string> = {public: 'public', nat: 'private', 'endpoint-only': 'endpoint-only', isolated: 'isolated', blackhole: 'broken route', unverifiable: 'unverified'};
@@ -84,7 +86,7 @@ export function layoutPathView(input: {result: NetworkResult; mode: 'task' | 'su
 
 	if (!selectedPath || !selectedHop) {
 		const shown = window(full, 0, free - 1);
-		return {verdict, context, paths: shown.shown, hidden: {above: shown.above, below: shown.below}, details: [{text: 'no path to show: the task needs nothing from the network', role: 'text.muted'}], detailsCut: false};
+		return {verdict, context, paths: shown.shown, hidden: {above: shown.above, below: shown.below}, details: [{text: 'no path to show: the task needs nothing from the network', role: 'text.muted'}], detailsCut: false, findings: []};
 	}
 	const allDetails = hopDetailLines(selectedHop, selectedPath, width);
 	let lines: Line[];
@@ -102,5 +104,9 @@ export function layoutPathView(input: {result: NetworkResult; mode: 'task' | 'su
 	}
 	const details = fitHopDetails(selectedHop, selectedPath, width, detailRoom);
 	const shown = window(lines, lines === full ? 0 : focus, Math.max(1, free - details.lines.length));
-	return {verdict, context, paths: shown.shown, hidden: {above: shown.above, below: shown.below}, details: details.lines, detailsCut: details.cut};
+	const left = free - shown.shown.length - details.lines.length;
+	const findings = left >= 3 && result.paths.findings.length > 0
+		? [{text: '', role: 'text.muted' as const}, {text: 'Findings, as the AWSSupport-TroubleshootECSTaskFailedToStart runbook words them:', role: 'text.accent' as const}, ...result.paths.findings.flatMap(finding => wrapText(inert(`• ${finding}`), width).map(text => ({text, role: 'text.secondary' as const})))].slice(0, left)
+		: [];
+	return {verdict, context, paths: shown.shown, hidden: {above: shown.above, below: shown.below}, details: details.lines, detailsCut: details.cut, findings};
 }

@@ -21,7 +21,10 @@ private DNS), the security groups, the network ACLs both ways, the endpoint poli
 ✓ passes, ! is a warning or cannot be verified, ✗ blocks the path. The line on top is the verdict:
 the first hop that blocks, in plain words. The pane below shows the selected hop: the route or rule
 that decided it (evidence) and the fix as an AWS CLI command (c copies it; Enter shows Terraform too).
-Paths through transit gateways, peering or appliances are reported as unverifiable, never as passing.`;
+Paths through transit gateways, peering or appliances are reported as unverifiable, never as passing.
+Opened from a subnet, the task is hypothetical (an ECR image with awslogs, platform LATEST): s tries
+each security group of the VPC, p toggles assignPublicIp. Opened from a task, everything is the
+task's own: its ENI, groups, public IP and what its task definition needs.`;
 
 function StyledLine({line}: {readonly line: Line}) {
 	const {theme} = useServices();
@@ -110,6 +113,7 @@ export function PathView<Extra extends string>({result, mode, height, width, tit
 				{`${rule} ${'─'.repeat(Math.max(0, width - rule.length - 1))}`}
 			</Text>
 			<TextLines lines={layout.details} />
+			<TextLines lines={layout.findings} />
 			{status ? (
 				<Text color={theme.color('text.muted')} wrap="truncate">
 					{status}

@@ -91,7 +91,9 @@ test('overview at 80x24: every subnet with its class, AZ, free IPs and whether i
 	assert.match(frame, /demo-spare-b\s+isolated/);
 	assertFits(app, 80, 24);
 	await app.press('j', 'j');
-	frame = await app.waitFor('demo-private-b: the default route');
+	frame = await app.waitFor(`demo-private-b ${N.subnets.privateB}`);
+	assert.ok(flat(frame).includes(`the default route to ${N.natGateways.deleted} is a blackhole`));
+	assert.match(frame, /nat-…f64002 ✗/);
 	await app.press(KEYS.enter);
 	frame = await app.waitFor('cannot pull: the NAT route');
 	assert.match(frame, /network: subnet-/);
