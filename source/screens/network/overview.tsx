@@ -19,14 +19,20 @@ import {overviewActions, type OverviewActionId} from './keymap.js';
 import {overviewColumns, subnetDetailLines, subnetSearchText} from './overview-columns.js';
 import {wrapText} from './draw.js';
 
-const about = `The VPC overview: every subnet of a VPC with its class, decided by its route table and the VPC's
-endpoints. public = default route to an internet gateway (tasks need assignPublicIp ENABLED);
-private (NAT) = default route to a working NAT gateway; endpoint-only = no default route but ecr.api,
-ecr.dkr and the S3 gateway endpoint; isolated = no way out; blackhole = the default route points at
-something deleted; unverifiable = egress through a transit gateway, peering or appliance.
-ECR PULL says whether a Fargate task placed there could pull from ECR (routes, endpoints and network
-ACLs; security groups belong to the task, so open the subnet with Enter to try one).
-FREE is the subnet's free IP count: each Fargate task takes one.`;
+const about = `Every subnet of a VPC with its class, decided by its route table and
+the VPC's endpoints:
+  public         default route to an internet gateway (tasks need
+                 assignPublicIp ENABLED)
+  private (NAT)  default route to a working NAT gateway
+  endpoint-only  no default route, but ecr.api, ecr.dkr and the S3
+                 gateway endpoint
+  isolated       no way out
+  blackhole      the default route points at something deleted
+  unverifiable   egress via a transit gateway, peering or an appliance
+ECR PULL: could a Fargate task placed there pull from ECR? Routes,
+endpoints and network ACLs decide; security groups belong to the task,
+so Enter opens the subnet to trace a task with a group you choose.
+FREE: free IPs in the subnet; each Fargate task takes one.`;
 
 const keyOf = (row: SubnetRow) => row.subnetId;
 

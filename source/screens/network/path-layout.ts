@@ -105,8 +105,14 @@ export function layoutPathView(input: {result: NetworkResult; mode: 'task' | 'su
 	const details = fitHopDetails(selectedHop, selectedPath, width, detailRoom);
 	const shown = window(lines, lines === full ? 0 : focus, Math.max(1, free - details.lines.length));
 	const left = free - shown.shown.length - details.lines.length;
-	const findings = left >= 3 && result.paths.findings.length > 0
-		? [{text: '', role: 'text.muted' as const}, {text: 'Findings, as the AWSSupport-TroubleshootECSTaskFailedToStart runbook words them:', role: 'text.accent' as const}, ...result.paths.findings.flatMap(finding => wrapText(inert(`• ${finding}`), width).map(text => ({text, role: 'text.secondary' as const})))].slice(0, left)
-		: [];
+	// Whole findings only: a cut sentence would read as a different finding.
+	const findings: TextLine[] = [];
+	for (const finding of result.paths.findings) {
+		const lines = wrapText(inert(`• ${finding}`), width).map(text => ({text, role: 'text.secondary' as const}));
+		const heading = findings.length === 0 ? 2 : 0;
+		if (findings.length + heading + lines.length > left) break;
+		if (heading) findings.push({text: ''}, {text: 'Findings, as the AWSSupport-TroubleshootECSTaskFailedToStart runbook words them:', role: 'text.accent'});
+		findings.push(...lines);
+	}
 	return {verdict, context, paths: shown.shown, hidden: {above: shown.above, below: shown.below}, details: details.lines, detailsCut: details.cut, findings};
 }

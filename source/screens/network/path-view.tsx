@@ -15,16 +15,20 @@ import {resourceConsoleUrl} from './console-links.js';
 import type {Line} from './draw.js';
 import type {TextLine} from './details.js';
 
-const about = `Every network path the task needs before its containers start, drawn hop by hop: the task ENI,
-its subnet and route table, then the route, NAT or internet gateway, or the VPC endpoint (with its
-private DNS), the security groups, the network ACLs both ways, the endpoint policy, and the service.
-✓ passes, ! is a warning or cannot be verified, ✗ blocks the path. The line on top is the verdict:
-the first hop that blocks, in plain words. The pane below shows the selected hop: the route or rule
-that decided it (evidence) and the fix as an AWS CLI command (c copies it; Enter shows Terraform too).
-Paths through transit gateways, peering or appliances are reported as unverifiable, never as passing.
-Opened from a subnet, the task is hypothetical (an ECR image with awslogs, platform LATEST): s tries
-each security group of the VPC, p toggles assignPublicIp. Opened from a task, everything is the
-task's own: its ENI, groups, public IP and what its task definition needs.`;
+const about = `Every network path the task needs before its containers start, hop
+by hop: the task ENI, its subnet and route table, then the route, NAT or
+internet gateway, or the VPC endpoint (with its private DNS), the
+security groups, the network ACLs both ways, the endpoint policy and the
+service. ✓ passes, ! is a warning or cannot be verified, ✗ blocks.
+The top line is the verdict: the first hop that blocks, in plain words.
+The pane below shows the selected hop: the route or rule that decided it
+(evidence) and the fix as an AWS CLI command (c copies it; Enter shows
+the Terraform too, t copies that). Transit gateway, peering and
+appliance paths are reported as unverifiable, never as passing.
+From a subnet the task is hypothetical (an ECR image with awslogs,
+platform LATEST): s tries each security group of the VPC, p toggles
+assignPublicIp. From a task, everything is the task's own: its ENI,
+groups, public IP and what its task definition needs.`;
 
 function StyledLine({line}: {readonly line: Line}) {
 	const {theme} = useServices();

@@ -140,11 +140,11 @@ test('path view at 160x45 draws every dependency in full; keys move, copy and op
 });
 
 test('? explains the path view', async t => {
-	const app = await renderApp({sim, t, width: 100, height: 30, route: {screen: 'network', subnetId: N.subnets.isolatedC}});
+	const app = await renderApp({sim, t, width: 100, height: 50, route: {screen: 'network', subnetId: N.subnets.isolatedC}});
 	await app.waitFor('cannot pull');
 	await app.press('?');
 	const frame = await app.waitFor('Network: subnet paths');
-	assert.match(frame, /drawn hop by hop/);
+	assert.match(frame, /needs before its containers start, hop/);
 	assert.match(frame, /Try the next security group/);
 	assert.match(frame, /Copy the fix \(AWS CLI\)/);
 });
