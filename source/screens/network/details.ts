@@ -60,6 +60,13 @@ function wrapped(text: string, width: number, role?: Role, firstPrefix = '', res
 	return wrapText(inert(text), room).map((line, index) => ({text: `${index === 0 ? firstPrefix : restPrefix}${line}`, ...(role ? {role} : {})}));
 }
 
+/** A Terraform line keeps its indentation (wrapText would drop it). */
+function terraformLine(line: string, width: number): TextLine[] {
+	const text = line.replace(/\t/g, '  ');
+	const indent = ' '.repeat(text.length - text.trimStart().length);
+	return wrapped(text.trimStart(), width, undefined, `  ${indent}`, `    ${indent}`);
+}
+
 /** A block of the details pane; lower `priority` numbers are dropped last when space is short. */
 type Section = {lines: TextLine[]; priority: number};
 
@@ -72,7 +79,7 @@ function sections(hop: Hop, path: DependencyPath, width: number, full: boolean):
 	if (hop.fix) {
 		list.push({priority: 4, lines: wrapped(hop.fix.summary, width, 'text.accent', 'fix: ', '  ')});
 		list.push({priority: 1, lines: wrapped(hop.fix.cli, width, undefined, '$ ', '  ')});
-		if (full) list.push({priority: 5, lines: [{text: 'Terraform:', role: 'text.accent'}, ...hop.fix.terraform.split('\n').flatMap(line => wrapped(line, width, undefined, '  ', '    '))]});
+		if (full) list.push({priority: 5, lines: [{text: 'Terraform:', role: 'text.accent'}, ...hop.fix.terraform.split('\n').flatMap(line => terraformLine(line, width))]});
 	}
 	if (full) list.push({priority: 6, lines: [{text: ''}, ...wrapped(`path to ${path.host}: ${path.status} via ${path.viaId ?? path.via}`, width, 'text.muted')]});
 	return list;

@@ -125,6 +125,8 @@ test('path view at 160x45 draws every dependency in full; keys move, copy and op
 	await app.press(KEYS.enter);
 	frame = await app.waitFor('Terraform:');
 	assert.match(frame, /resource "aws_route"/);
+	// Terraform keeps its indentation.
+	assert.match(frame, /│ {5}route_table_id += "rtb-/);
 	await app.press(KEYS.escape);
 	await app.waitFor(frame => !frame.includes('Terraform:'));
 	await app.press('k', 'k');
