@@ -171,16 +171,18 @@ test('from a stopped task (prod/notify): the ENI is gone, the path still shows t
 	assertFits(app, 80, 24);
 });
 
-test('from a pending task (prod/ledger): its live ENI, and the strict NACL as the verdict', async t => {
+test('from a running task (prod/payments): its live ENI and groups; nothing blocks, the cross-AZ endpoints are named', async t => {
 	const probe = await renderApp({sim, t, width: 80, height: 24});
-	const tasks = await listTasks(probe.session.clients, 'prod', {serviceName: 'ledger', desiredStatus: 'RUNNING'});
+	const tasks = await listTasks(probe.session.clients, 'prod', {serviceName: 'payments', desiredStatus: 'RUNNING'});
 	const task = tasks.find(candidate => candidate.eniId !== undefined);
-	assert.ok(task, 'the demo has ledger tasks with an ENI');
+	assert.ok(task, 'the demo runs payments tasks with an ENI');
 	await probe.unmount();
 	const app = await renderApp({sim, t, width: 160, height: 45, route: {screen: 'network', cluster: 'prod', taskArn: task.taskArn}});
-	const frame = await app.waitFor('cannot pull');
-	assert.match(flat(frame), new RegExp(`✗ cannot pull: network ACL ${N.networkAcls.strict} on ${N.subnets.privateE} drops return traffic`));
-	assert.ok(frame.includes(`task ${task.privateIp} in demo-private-e`));
+	const frame = await app.waitFor('no blocking problem found');
+	assert.ok(frame.includes(`task ${task.privateIp} in demo-private-a`));
+	assert.match(flat(frame), /check: vpce-0a1b2c3d4e5f63001 has no subnet in us-east-1a; traffic crosses AZs/);
+	assert.match(frame, /✓ S3 {6}task ENI ✓/);
 	assert.doesNotMatch(frame, /no longer exists/);
+	assert.doesNotMatch(frame, /✗ /);
 	assertFits(app, 160, 45);
 });
