@@ -45,13 +45,13 @@ export function endpointsText(row: SubnetRow): string {
 export function overviewColumns(width: number): Column<SubnetRow>[] {
 	const compact = width < 120;
 	return [
-		{id: 'name', header: 'SUBNET', width: 16, minWidth: 14, grow: 1, cell: row => row.name ?? row.subnetId},
+		{id: 'name', header: 'SUBNET', width: 16, minWidth: 14, grow: 1, cell: row => row.name ?? shortId(row.subnetId)},
 		{id: 'id', header: 'ID', width: 24, optional: 4, cell: row => row.subnetId},
 		{id: 'class', header: 'CLASS', width: 13, cell: row => CLASS_TEXT[row.class], role: row => CLASS_ROLE[row.class]},
 		{id: 'az', header: 'AZ', width: 10, cell: row => row.availabilityZone},
 		{id: 'free', header: 'FREE', width: 5, align: 'right', cell: row => String(row.availableIpAddressCount), role: row => (row.availableIpAddressCount === 0 ? 'status.error' : row.availableIpAddressCount < 16 ? 'status.warn' : undefined)},
 		{id: 'cidr', header: 'CIDR', width: 15, optional: 3, cell: row => row.cidrBlock},
-		{id: 'route', header: 'DEFAULT ROUTE', width: 18, minWidth: 12, grow: 2, optional: 1, cell: row => defaultRouteText(row, compact), role: row => (row.class === 'blackhole' ? 'status.error' : undefined)},
+		{id: 'route', header: 'DEFAULT ROUTE', width: 18, minWidth: 13, grow: 2, optional: 1, cell: row => defaultRouteText(row, compact), role: row => (row.class === 'blackhole' ? 'status.error' : undefined)},
 		{id: 'endpoints', header: 'ENDPOINTS', width: 15, minWidth: 11, optional: 2, cell: endpointsText},
 		{id: 'pull', header: 'ECR PULL', width: 11, cell: row => PULL_TEXT[row.canPull], role: row => PULL_ROLE[row.canPull]},
 	];
@@ -75,8 +75,8 @@ export function subnetDetailLines(row: SubnetRow): {text: string; role?: Role}[]
 		lines.push({text: `route table ${row.routeTableId}, ${association} · default route ${row.defaultRoute ?? 'none (local only)'}`});
 	}
 	const endpoints = row.endpoints.map(endpoint => `${endpoint.service} ${endpoint.endpointId} ${endpoint.usable ? '✓' : `✗${endpoint.note ? ` ${endpoint.note}` : ''}`}`);
-	if (!row.endpoints.some(endpoint => endpoint.service === 's3')) endpoints.push('s3 gateway: none on this route table');
-	lines.push({text: `endpoints: ${endpoints.join(' · ')}`, role: 'text.secondary'});
+	if (row.routeTableId && !row.endpoints.some(endpoint => endpoint.service === 's3')) endpoints.push('s3 gateway: none on this route table');
+	lines.push({text: `endpoints: ${endpoints.join(' · ') || 'none'}`, role: 'text.secondary'});
 	if (row.blockedBy) lines.push({text: `network ACL: ${row.blockedBy.reason}`, role: 'status.error'});
 	return lines;
 }

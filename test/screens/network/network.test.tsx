@@ -4,6 +4,7 @@ import {KEYS, renderApp, type AppHarness} from '../../helpers/render-app.js';
 import {startSimulator} from '../../../source/sim/server.js';
 import {DEMO_NETWORK as N} from '../../../source/sim/scenarios/demo-network.js';
 import {listTasks} from '../../../source/data/ecs.js';
+import {ec2StateOf} from '../../../source/sim/world/ec2.js';
 
 const sim = await startSimulator();
 after(() => sim.close());
@@ -185,4 +186,24 @@ test('from a running task (prod/payments): its live ENI and groups; nothing bloc
 	assert.doesNotMatch(frame, /no longer exists/);
 	assert.doesNotMatch(frame, /✗ /);
 	assertFits(app, 160, 45);
+});
+
+test('v moves to the next VPC of the region (a default VPC is listed after the others)', async t => {
+	const state = ec2StateOf(sim.world, N.accountId, N.region);
+	const vpcId = 'vpc-0d0000000000defa1';
+	state.vpcs.set(vpcId, {vpcId, cidrBlock: '172.31.0.0/16', cidrAssociationId: 'vpc-cidr-assoc-defa1', dhcpOptionsId: 'dopt-defa1', state: 'available', isDefault: true, instanceTenancy: 'default', enableDnsSupport: true, enableDnsHostnames: true, tags: {}});
+	state.subnets.set('subnet-0d000000000defa1', {subnetId: 'subnet-0d000000000defa1', vpcId, cidrBlock: '172.31.0.0/20', availabilityZone: 'us-east-1a', state: 'available', mapPublicIpOnLaunch: true, defaultForAz: true, tags: {}});
+	t.after(() => {
+		state.vpcs.delete(vpcId);
+		state.subnets.delete('subnet-0d000000000defa1');
+	});
+	const app = await renderApp({sim, t, width: 100, height: 30, route: {screen: 'network'}});
+	await app.waitFor('VPC 1/2 (v: next)');
+	assert.match(app.frame(), /demo-vpc/);
+	await app.press('v');
+	const frame = await app.waitFor('VPC 2/2');
+	assert.match(frame, /vpc-0d0000000000defa1 172\.31\.0\.0\/16 \(default VPC\)/);
+	// No route table at all in this VPC: the engine cannot tell.
+	assert.match(frame, /subnet-…0defa1 .*\? unknown/);
+	assert.match(flat(frame), /\? subnet-0d000000000defa1 \(172\.31\.0\.0\/20, us-east-1a, 4091 free IPs\): no route table found for this subnet/);
 });
