@@ -6,6 +6,7 @@ import {ErrorPanel} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {useResource, type ResourceState} from '../../hooks/use-resource.js';
 import {defaultSecurityGroupId, subnetNetworkResource, taskNetworkResource, type NetworkResult} from '../../data/network.js';
+import {safe} from '../../domain/format/text.js';
 import {subnetActions, type SubnetActionId} from './keymap.js';
 import {PathView} from './path-view.js';
 import {VpcOverviewView} from './overview.js';
@@ -19,7 +20,7 @@ function clusterOfTask(taskArn: string): string | undefined {
 }
 
 function statusText(resource: ResourceState<NetworkResult>): string | undefined {
-	if (resource.problem) return `⚠ ${resource.problem.what}: ${resource.problem.why} (showing the last result)`;
+	if (resource.problem) return safe(`⚠ ${resource.problem.what}: ${resource.problem.why} (showing the last result)`);
 	if (resource.refreshing) return '⟳ refreshing…';
 	return undefined;
 }
@@ -77,7 +78,7 @@ function SubnetPathScreen({subnetId, height, width}: Size & {readonly subnetId: 
 		'network.public-ip': () => setAssignPublicIp(value => !value),
 	};
 	return (
-		<PathState resource={shown} label={`Tracing the paths of a task in ${subnetId}`} title={title} height={height} width={width}>
+		<PathState resource={shown} label={`Tracing the paths of a task in ${safe(subnetId)}`} title={title} height={height} width={width}>
 			{result => <PathView result={result} mode="subnet" height={height} width={width} title={title} extraActions={subnetActions} extraHandlers={handlers} status={statusText(resource)} />}
 		</PathState>
 	);
