@@ -5,6 +5,8 @@ import {RepositoriesScreen} from '../screens/repositories/index.js';
 import {ErrorsScreen} from '../screens/errors/index.js';
 import {NetworkScreen} from '../screens/network/index.js';
 import {ImagesScreen} from '../screens/images/index.js';
+import {TasksScreen} from '../screens/tasks/index.js';
+import {DiagnosisScreen} from '../screens/diagnosis/index.js';
 
 /** Maps a route to its screen; each screen gets the body's size. */
 export function ScreenView({route, height, width}: {readonly route: Route; readonly height: number; readonly width: number}) {
@@ -13,6 +15,10 @@ export function ScreenView({route, height, width}: {readonly route: Route; reado
 			return <RepositoriesScreen height={height} width={width} />;
 		case 'images':
 			return <ImagesScreen repository={route.repository} height={height} width={width} />;
+		case 'tasks':
+			return <TasksScreen {...route} height={height} width={width} />;
+		case 'diagnosis':
+			return <DiagnosisScreen key={route.taskArn} cluster={route.cluster} taskArn={route.taskArn} height={height} width={width} />;
 		case 'errors':
 			return <ErrorsScreen height={height} width={width} />;
 		case 'network':

@@ -223,3 +223,52 @@ export async function loadDiagnosis(session: Scoped, input: DiagnosisInput, sign
 		now: input.now,
 	};
 }
+
+/** The stable JSON of a diagnosis (`ecrtui diagnose --json`, and `y` on the diagnosis screen). */
+export function diagnosisJson(report: DiagnosisReport) {
+	const {task, diagnosis, classification} = report;
+	const iso = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
+	return {
+		task: {
+			arn: task.taskArn,
+			id: idOf(task.taskArn),
+			cluster: report.cluster,
+			service: task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined,
+			source: report.source,
+			lastStatus: task.lastStatus,
+			desiredStatus: task.desiredStatus,
+			stopCode: task.stopCode,
+			stoppedReason: task.stoppedReason,
+			taskDefinition: task.taskDefinitionArn,
+			createdAt: iso(task.createdAt),
+			pullStartedAt: iso(task.pullStartedAt),
+			pullStoppedAt: iso(task.pullStoppedAt),
+			startedAt: iso(task.startedAt),
+			stoppingAt: iso(task.stoppingAt),
+			stoppedAt: iso(task.stoppedAt),
+			containers: task.containers.map(container => ({name: container.name, image: container.image, imageDigest: container.imageDigest, lastStatus: container.lastStatus, exitCode: container.exitCode, reason: container.reason})),
+		},
+		verdict:
+			diagnosis.kind === 'problem'
+				? {kind: diagnosis.kind, text: diagnosis.verdict, cause: diagnosis.cause, fix: diagnosis.fix, evidence: diagnosis.evidence, confirmedBy: diagnosis.confirmedBy, contradictedBy: diagnosis.contradictedBy, basis: diagnosis.basis}
+				: diagnosis.kind === 'healthy'
+					? {kind: diagnosis.kind, text: diagnosis.summary, notes: diagnosis.notes}
+					: {kind: diagnosis.kind, text: `inconclusive: missing ${diagnosis.missing.join('; ')}`, missing: diagnosis.missing, raw: diagnosis.raw, evidence: diagnosis.evidence},
+		classification:
+			classification.kind === 'classified'
+				? {kind: classification.kind, entry: classification.entry.id, family: classification.entry.family, title: classification.entry.title, source: classification.source.kind, docs: classification.entry.docs}
+				: classification.kind === 'unclassified'
+					? {kind: classification.kind, raw: classification.raw}
+					: {kind: classification.kind},
+		checks: report.checks.map(check => ({id: check.id, group: check.group, title: check.title, status: check.status, evidence: check.evidence, fix: check.fix, resourceId: check.resourceId, method: check.method})),
+		executionRole: report.role ? {arn: report.role.roleArn, method: report.role.method, methodText: report.role.methodText} : undefined,
+		images: report.images,
+		network: report.network ? {verdict: {status: report.network.verdict.status, text: report.network.verdict.text}, vpcId: report.network.vpcId, subnetId: report.network.taskNetwork.subnetId, findings: report.network.paths.findings, notes: report.network.notes} : undefined,
+		unavailable: report.unavailable,
+	};
+}
+
+/** 0 when nothing is wrong, 1 when a problem (or an unexplained stop or stall) was found. */
+export function diagnosisExitCode(report: DiagnosisReport): 0 | 1 {
+	return report.diagnosis.kind === 'healthy' ? 0 : 1;
+}

@@ -1,6 +1,9 @@
+import {randomUUID} from 'node:crypto';
 import type {Descriptor} from './store.js';
 import type {Session} from './session.js';
-import {describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTaskArns} from './ecs.js';
+import {toProblem, type Problem} from './problems.js';
+import {describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTaskArns, stopTask} from './ecs.js';
+import type {AuditLog} from '../config/audit.js';
 import type {ClusterRecord, ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {TaskRecord} from '../domain/tasks/types.js';
 
@@ -117,4 +120,29 @@ export function taskDefinitionResource(session: Scoped, taskDefinition: string):
 		what: `Reading task definition ${taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1)} (ecs:DescribeTaskDefinition)`,
 		load: ({signal}) => describeTaskDefinition(session.clients, taskDefinition, signal),
 	};
+}
+
+/**
+ * `aws ecs stop-task`, audited: an intent line before the call, a result line after, then the
+ * cluster's cache is invalidated so the watcher shows what ECS now says.
+ */
+export async function stopTaskAudited(
+	session: Pick<Session, 'scope' | 'clients' | 'store' | 'accountId' | 'region'>,
+	audit: AuditLog,
+	input: {cluster: string; taskArn: string; reason: string},
+): Promise<{ok: true; task?: TaskRecord} | {ok: false; problem: Problem}> {
+	const runId = randomUUID();
+	const base = {runId, action: 'stop-task' as const, account: session.accountId, region: session.region, cluster: input.cluster};
+	audit.append({...base, phase: 'intent', detail: input.reason, items: [{taskArn: input.taskArn}]});
+	try {
+		const task = await stopTask(session.clients, input.cluster, input.taskArn, input.reason);
+		audit.append({...base, phase: 'result', outcome: 'ok', items: [{taskArn: input.taskArn, result: 'stopped'}]});
+		return {ok: true, ...(task ? {task} : {})};
+	} catch (error) {
+		const problem = toProblem(error, {what: `Stopping task ${input.taskArn.slice(input.taskArn.lastIndexOf('/') + 1)} (ecs:StopTask)`});
+		audit.append({...base, phase: 'result', outcome: 'failed', detail: `${problem.code ?? problem.kind}: ${problem.why}`, items: [{taskArn: input.taskArn, failureCode: problem.code ?? problem.kind, failureReason: problem.why}]});
+		return {ok: false, problem};
+	} finally {
+		void session.store.invalidate(clusterPrefix(session, input.cluster));
+	}
 }

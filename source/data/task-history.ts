@@ -46,10 +46,11 @@ const opened = new Map<string, TaskHistory>();
 
 /**
  * Opens (once per file per process) the history of an account and region. `limit` 0 keeps
- * nothing on disk.
+ * nothing on disk. `demo` keeps the simulator's history apart (`demo-<account>-<region>.json`):
+ * the demo account id is a real-looking one, and its world is rebuilt on every start.
  */
-export function openTaskHistory({configDir, accountId, region, limit}: {configDir: string; accountId: string; region: string; limit: number}): TaskHistory {
-	const path = join(configDir, 'history', `${accountId}-${region}.json`);
+export function openTaskHistory({configDir, accountId, region, limit, demo = false}: {configDir: string; accountId: string; region: string; limit: number; demo?: boolean}): TaskHistory {
+	const path = join(configDir, 'history', `${demo ? 'demo-' : ''}${accountId}-${region}.json`);
 	const existing = opened.get(path);
 	if (existing) return existing;
 	const tasks = new Map<string, TaskRecord>(read(path).map(task => [task.taskArn, task]));
@@ -104,6 +105,11 @@ export function openTaskHistory({configDir, accountId, region, limit}: {configDi
 	};
 	opened.set(path, history);
 	return history;
+}
+
+/** The history of a session's account and region. */
+export function historyOf(session: {accountId: string; region: string; mode: 'demo' | 'aws'}, configDir: string, limit: number): TaskHistory {
+	return openTaskHistory({configDir, accountId: session.accountId, region: session.region, limit, demo: session.mode === 'demo'});
 }
 
 /** Forgets opened histories (tests that reopen a file as a restart would). */

@@ -13,6 +13,8 @@ export type EcsState = {
 	taskDefinitions: Map<string, SimTaskDefinition>;
 	/** Ids handed out so far (deterministic task and deployment ids). */
 	sequence: number;
+	/** Mixed into task ids: the scenario's start, so two demo runs never reuse an id. */
+	salt: string;
 };
 
 export type SimCluster = {
@@ -180,7 +182,7 @@ export type SimTask = {
 };
 
 export function emptyEcsState(): EcsState {
-	return {clusters: new Map(), taskDefinitions: new Map(), sequence: 0};
+	return {clusters: new Map(), taskDefinitions: new Map(), sequence: 0, salt: ''};
 }
 
 /** The ECS slice of an account's region, created empty on first use. */
