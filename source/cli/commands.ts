@@ -15,6 +15,10 @@ export async function runCommand(command: Command, options: GlobalOptions): Prom
 			const {runLifecyclePreview} = await import('./lifecycle-command.js');
 			return runLifecyclePreview(command, options);
 		}
+		case 'diagnose': {
+			const {runDiagnose} = await import('./diagnose-command.js');
+			return runDiagnose(command, options);
+		}
 		default:
 			process.stderr.write(`ecrtui: ${command.name} is not available in this build yet\n`);
 			void options;

@@ -82,8 +82,6 @@ const privateA: SimNetworkConfiguration = {subnets: [S.privateA], securityGroups
 /** Builds the demo clusters and replays them up to `now`. */
 export function buildDemoEcs(world: World, now: number): void {
 	const state = ecsStateOf(world, ACCOUNT, REGION);
-	// Ids depend on the start time: stable for tests (fixed start), new for every demo run.
-	state.salt = `${now}/`;
 	const prod = addCluster(state, ACCOUNT, REGION, 'prod', now - 400 * DAY);
 	const staging = addCluster(state, ACCOUNT, REGION, 'staging', now - 300 * DAY);
 	prod.tags = {environment: 'production'};

@@ -49,7 +49,7 @@ export function primaryDeployment(world: World, service: SimService, definition:
 export type LaunchResult = {ok: true; task: SimTask} | {ok: false; subnetId: string};
 
 /** Creates one task (PROVISIONING) and its ENI at time `at`. */
-export function launchTask(scope: LaunchScope, service: SimService, deployment: SimDeployment, definition: SimTaskDefinition, at: number, sequence: number, salt = ''): LaunchResult {
+export function launchTask(scope: LaunchScope, service: SimService, deployment: SimDeployment, definition: SimTaskDefinition, at: number, sequence: number): LaunchResult {
 	const {ec2, accountId, region, cluster} = scope;
 	const subnetId = service.network.subnets[service.subnetCursor % Math.max(1, service.network.subnets.length)] ?? '';
 	service.subnetCursor++;
@@ -60,7 +60,7 @@ export function launchTask(scope: LaunchScope, service: SimService, deployment: 
 	} catch {
 		return {ok: false, subnetId};
 	}
-	const id = hexId(`${salt}${cluster.arn}/${service.name}/${sequence}`, 32);
+	const id = hexId(`${cluster.arn}/${service.name}/${sequence}`, 32);
 	const eniId = `eni-${hexId(`${id}/eni`, 17)}`;
 	const attachmentId = requestId(`${id}/attachment`);
 	const macAddress = macOf(id);

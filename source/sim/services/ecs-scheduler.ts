@@ -214,7 +214,7 @@ export class EcsScheduler {
 		const deployment = primaryDeployment(this.world, service, definition, at, service.arn);
 		const started: SimTask[] = [];
 		for (let index = 0; index < missing; index++) {
-			const result = launchTask(scope, service, deployment, definition, at, ++state.sequence, state.salt);
+			const result = launchTask(scope, service, deployment, definition, at, ++state.sequence);
 			if (!result.ok) {
 				service.consecutiveFailures++;
 				service.nextLaunchAt = at + launchBackoffMs(service.consecutiveFailures);

@@ -11,10 +11,11 @@ export type EcsState = {
 	clusters: Map<string, SimCluster>;
 	/** By `family:revision`, in registration order. */
 	taskDefinitions: Map<string, SimTaskDefinition>;
-	/** Ids handed out so far (deterministic task and deployment ids). */
+	/**
+	 * Ids handed out so far. Task ids derive from it, so a scenario has the same task ids on
+	 * every run: an id copied from the demo TUI works with `ecrtui diagnose --demo`.
+	 */
 	sequence: number;
-	/** Mixed into task ids: the scenario's start, so two demo runs never reuse an id. */
-	salt: string;
 };
 
 export type SimCluster = {
@@ -182,7 +183,7 @@ export type SimTask = {
 };
 
 export function emptyEcsState(): EcsState {
-	return {clusters: new Map(), taskDefinitions: new Map(), sequence: 0, salt: ''};
+	return {clusters: new Map(), taskDefinitions: new Map(), sequence: 0};
 }
 
 /** The ECS slice of an account's region, created empty on first use. */
