@@ -5,6 +5,7 @@ import {RepositoriesScreen} from '../screens/repositories/index.js';
 import {ErrorsScreen} from '../screens/errors/index.js';
 import {NetworkScreen} from '../screens/network/index.js';
 import {ImagesScreen} from '../screens/images/index.js';
+import {LifecycleScreen} from '../screens/lifecycle/index.js';
 import {TasksScreen} from '../screens/tasks/index.js';
 import {DiagnosisScreen} from '../screens/diagnosis/index.js';
 
@@ -19,6 +20,8 @@ export function ScreenView({route, height, width}: {readonly route: Route; reado
 			return <TasksScreen {...route} height={height} width={width} />;
 		case 'diagnosis':
 			return <DiagnosisScreen key={route.taskArn} cluster={route.cluster} taskArn={route.taskArn} height={height} width={width} />;
+		case 'lifecycle':
+			return <LifecycleScreen key={route.repository} repository={route.repository} height={height} width={width} />;
 		case 'errors':
 			return <ErrorsScreen height={height} width={width} />;
 		case 'network':

@@ -1,0 +1,91 @@
+// What the dry-run pane shows, derived from an evaluation: rows for the windowed list (acted
+// on, changes against the current policy, in use), the in-use warnings, and per-rule lines.
+// Pure; the view model memoises it.
+
+import type {EvaluationResult, ImageOutcome, OutcomeDiff} from '../../domain/lifecycle/index.js';
+import type {Consumer} from '../../domain/registry/usage.js';
+import type {ListMode} from './state.js';
+
+/** One line of the preview list. */
+export interface PreviewRow {
+	readonly key: string;
+	readonly digest: string;
+	readonly tags: readonly string[];
+	readonly pushedAt: number | undefined;
+	readonly sizeInBytes: number;
+	/** `expire`, `archive`, or `keep` (no longer acted on). */
+	readonly action: 'expire' | 'archive' | 'keep';
+	readonly rulePriority: number | undefined;
+	readonly reason: string;
+	/** Who uses the image (tasks, services, task definitions), when anyone does. */
+	readonly inUse?: string;
+	/** Against the current policy: `+` newly acted on, `-` no longer, `~` other rule or action. */
+	readonly change?: '+' | '-' | '~';
+}
+
+/** An image the draft would act on although something uses it. */
+export interface InUseWarning {
+	readonly digest: string;
+	readonly tags: readonly string[];
+	readonly action: 'expire' | 'archive';
+	readonly rulePriority: number;
+	readonly consumers: string;
+}
+
+function actionOf(outcome: Pick<ImageOutcome, 'action'>): 'expire' | 'archive' {
+	return outcome.action === 'transition' ? 'archive' : 'expire';
+}
+
+function consumersText(consumers: readonly Consumer[] | undefined): string | undefined {
+	return consumers && consumers.length > 0 ? consumers.map(consumer => consumer.label).join('; ') : undefined;
+}
+
+/** Every acted-on image that running tasks, services or recent task definitions use. */
+export function inUseWarnings(evaluation: EvaluationResult, usage: ReadonlyMap<string, readonly Consumer[]>): InUseWarning[] {
+	const out: InUseWarning[] = [];
+	if (usage.size === 0) return out;
+	for (const outcome of evaluation.actions) {
+		const consumers = consumersText(usage.get(outcome.digest));
+		if (consumers) out.push({digest: outcome.digest, tags: outcome.tags, action: actionOf(outcome), rulePriority: outcome.rulePriority, consumers});
+	}
+	return out;
+}
+
+function rowOf(outcome: ImageOutcome, usage: ReadonlyMap<string, readonly Consumer[]>, change?: PreviewRow['change']): PreviewRow {
+	const inUse = consumersText(usage.get(outcome.digest));
+	return {
+		key: outcome.digest, digest: outcome.digest, tags: outcome.tags, pushedAt: outcome.pushedAt, sizeInBytes: outcome.sizeInBytes,
+		action: actionOf(outcome), rulePriority: outcome.rulePriority,
+		reason: outcome.tieAtBoundary ? `${outcome.reason} (tie at boundary)` : outcome.reason,
+		...(inUse ? {inUse} : {}), ...(change ? {change} : {}),
+	};
+}
+
+/** The rows of one list mode. In-use images come first in every mode: they are what must not be missed. */
+export function previewRows(mode: ListMode, evaluation: EvaluationResult, diff: OutcomeDiff | undefined, usage: ReadonlyMap<string, readonly Consumer[]>, pushedAt: ReadonlyMap<string, number>): PreviewRow[] {
+	if (mode === 'changes') {
+		if (!diff) return [];
+		const byDigest = new Map(evaluation.actions.map(outcome => [outcome.digest, outcome]));
+		const rows: PreviewRow[] = [];
+		for (const change of diff.added) {
+			const outcome = byDigest.get(change.digest);
+			if (outcome) rows.push(rowOf(outcome, usage, '+'));
+		}
+		for (const change of diff.changed) {
+			const outcome = byDigest.get(change.digest);
+			if (outcome) rows.push({...rowOf(outcome, usage, '~'), reason: `was ${change.before?.action === 'transition' ? 'archive' : 'expire'} #${change.before?.rulePriority ?? '?'}; now ${outcome.reason}`});
+		}
+		for (const change of diff.removed) {
+			rows.push({
+				key: change.digest, digest: change.digest, tags: change.tags, pushedAt: pushedAt.get(change.digest), sizeInBytes: change.sizeInBytes,
+				action: 'keep', rulePriority: undefined, reason: `kept now; the current policy would ${change.before?.action === 'transition' ? 'archive' : 'expire'} it (#${change.before?.rulePriority ?? '?'})`,
+				change: '-',
+			});
+		}
+		return rows;
+	}
+	const rows = evaluation.actions.map(outcome => rowOf(outcome, usage));
+	const used = rows.filter(row => row.inUse !== undefined);
+	if (mode === 'in-use') return used;
+	return used.length === 0 ? rows : [...used, ...rows.filter(row => row.inUse === undefined)];
+}

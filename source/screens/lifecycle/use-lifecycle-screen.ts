@@ -1,0 +1,107 @@
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useServices} from '../../app/context.js';
+import {useResource} from '../../hooks/use-resource.js';
+import {useNow} from '../../hooks/use-now.js';
+import {imagesResource, indexManifestsResource, lifecyclePolicyResource} from '../../data/resources.js';
+import {usageResource} from '../../data/usage.js';
+import {toLifecycleImages} from '../../data/lifecycle.js';
+import {
+	diffOutcomes, estimateSavings, evaluateLifecycle, parseJson, validatePolicyText,
+	type EvaluationResult, type LifecycleImage, type LifecyclePolicy, type ValidationResult,
+} from '../../domain/lifecycle/index.js';
+import {repositoryUsage, type Consumer} from '../../domain/registry/usage.js';
+import {editorText} from '../../components/text-editor-model.js';
+import {initialState, reduce} from './state.js';
+import {pickerText} from './templates.js';
+import {inUseWarnings, previewRows} from './preview-model.js';
+
+/** Above this many images the preview waits for a pause in typing (evaluation takes tens of ms). */
+export const DEBOUNCE_ABOVE_IMAGES = 20_000;
+/** The pause, in ms. */
+export const DEBOUNCE_MS = 40;
+
+const noUsage: ReadonlyMap<string, readonly Consumer[]> = new Map();
+
+/** `value`, or with `delayMs` > 0, the value it had `delayMs` after it last changed. */
+function useDebounced<T>(value: T, delayMs: number): T {
+	const [settled, setSettled] = useState(value);
+	useEffect(() => {
+		if (delayMs <= 0) return;
+		const timer = setTimeout(() => setSettled(value), delayMs);
+		return () => clearTimeout(timer);
+	}, [value, delayMs]);
+	return delayMs > 0 ? settled : value;
+}
+
+function evaluate(policy: LifecyclePolicy | undefined, images: readonly LifecycleImage[] | undefined, now: number): EvaluationResult | undefined {
+	return policy && images ? evaluateLifecycle({policy, images, now}) : undefined;
+}
+
+/**
+ * The lifecycle editor's view model: the AWS policy, the repository's images (with index
+ * children, so protected platform images are right), what uses them, the draft, its
+ * validation, and the dry run of the draft against the current policy's outcome.
+ */
+export function useLifecycleScreen(repository: string) {
+	const {session, settings} = useServices();
+	const {inUseRevisions, pricePerGbMonth, typeToConfirmAbove} = settings.get();
+	const policyEntry = useResource(useMemo(() => lifecyclePolicyResource(session, repository), [session, repository]));
+	const imagesEntry = useResource(useMemo(() => imagesResource(session, repository), [session, repository]));
+	const loaded = imagesEntry.status === 'ok' && !imagesEntry.refreshing ? imagesEntry.data : undefined;
+	const manifests = useResource(useMemo(() => (loaded ? indexManifestsResource(session, repository, loaded) : undefined), [session, repository, loaded]));
+	const usageInput = useResource(useMemo(() => usageResource(session, inUseRevisions), [session, inUseRevisions]));
+	const [state, dispatch] = useReducer(reduce, undefined, initialState);
+	const now = useNow(60_000);
+
+	// Every new read of the policy (first load, reload after apply) goes to the reducer.
+	const policyData = policyEntry.data;
+	useEffect(() => {
+		if (policyData !== undefined) dispatch({type: 'loaded', text: policyData?.text ?? null});
+	}, [policyData]);
+
+	const images = useMemo(() => (imagesEntry.data && manifests.data ? toLifecycleImages(imagesEntry.data, manifests.data) : undefined), [imagesEntry.data, manifests.data]);
+	const pushedAt = useMemo(() => new Map((images ?? []).map(image => [image.digest, image.pushedAt])), [images]);
+	const usage = useMemo(
+		() => (usageInput.data && imagesEntry.data ? repositoryUsage(usageInput.data, {name: repository, registryId: session.accountId, region: session.region}, imagesEntry.data).byDigest : noUsage),
+		[usageInput.data, imagesEntry.data, repository, session],
+	);
+
+	const editor = state.editor;
+	const text = useMemo(() => editorText(editor), [editor]);
+	const validation = useMemo(() => validatePolicyText(text), [text]);
+	// While the template picker is open, the preview shows what the template would insert.
+	const draftValue = useMemo(() => (state.picker && state.picker.mode === 'add' ? parseJson(text, {positions: false}) : undefined), [state.picker, text]);
+	const previewText = useMemo(
+		() => (state.picker ? pickerText(state.picker, draftValue?.ok ? draftValue.value : undefined) : text),
+		[state.picker, draftValue, text],
+	);
+	const previewValidation: ValidationResult = useMemo(() => (previewText === text ? validation : validatePolicyText(previewText)), [previewText, text, validation]);
+	// Keyed by the policy's canonical JSON: whitespace typed in the editor does not re-evaluate.
+	const canonical = previewValidation.policy ? JSON.stringify(previewValidation.policy) : undefined;
+	const settled = useDebounced(canonical, (images?.length ?? 0) > DEBOUNCE_ABOVE_IMAGES ? DEBOUNCE_MS : 0);
+	const evaluation = useMemo(() => evaluate(settled === undefined ? undefined : (JSON.parse(settled) as LifecyclePolicy), images, now), [settled, images, now]);
+	// When the draft does not validate, the last valid draft's preview stays on screen, marked.
+	const lastGood = useRef<EvaluationResult | undefined>(undefined);
+	if (evaluation) lastGood.current = evaluation;
+	const shown = evaluation ?? lastGood.current;
+	const stale = shown !== undefined && (canonical === undefined || canonical !== settled);
+
+	const source = state.source;
+	const baseline = useMemo(() => {
+		if (source === undefined || !images) return undefined;
+		const current = source === null ? {rules: []} : validatePolicyText(source).policy;
+		return current ? evaluateLifecycle({policy: current, images, now}) : undefined;
+	}, [source, images, now]);
+	const diff = useMemo(() => (shown && baseline ? diffOutcomes(baseline, shown) : undefined), [shown, baseline]);
+	const savings = useMemo(() => (shown ? estimateSavings(shown, {pricePerGbMonth}) : undefined), [shown, pricePerGbMonth]);
+	const baselineSavings = useMemo(() => (baseline ? estimateSavings(baseline, {pricePerGbMonth}) : undefined), [baseline, pricePerGbMonth]);
+	const inUse = useMemo(() => (shown ? inUseWarnings(shown, usage) : []), [shown, usage]);
+	const rows = useMemo(() => (shown ? previewRows(state.listMode, shown, diff, usage, pushedAt) : []), [shown, state.listMode, diff, usage, pushedAt]);
+
+	return {
+		state, dispatch, text, validation, previewValidation, images, imagesEntry, manifests, policyEntry, usageInput, usage,
+		evaluation: shown, stale, baseline, diff, savings, baselineSavings, inUse, rows, now, pricePerGbMonth, typeToConfirmAbove,
+	};
+}
+
+export type LifecycleScreenModel = ReturnType<typeof useLifecycleScreen>;
