@@ -60,6 +60,8 @@ export type RenderAppOptions = {
 	settings?: Partial<Settings>;
 	theme?: Theme;
 	maxAttempts?: number;
+	/** Config directory (stopped-task history, ...); default `/tmp/ecrtui-test`. */
+	configDir?: string;
 	/** The test: the app is unmounted when it ends (otherwise when the file ends). */
 	t?: {after(fn: () => unknown): void};
 };
@@ -84,7 +86,7 @@ export async function renderApp(options: RenderAppOptions = {}): Promise<AppHarn
 	let instance!: ReturnType<typeof render>;
 	await act(async () => {
 		instance = render(
-			<App session={session} settings={settings} audit={audit} theme={options.theme ?? themes.dark} configDir="/tmp/ecrtui-test" openSession={open} {...(options.route ? {initialRoute: options.route} : {})} />,
+			<App session={session} settings={settings} audit={audit} theme={options.theme ?? themes.dark} configDir={options.configDir ?? '/tmp/ecrtui-test'} openSession={open} {...(options.route ? {initialRoute: options.route} : {})} />,
 		);
 	});
 	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};

@@ -64,7 +64,7 @@ export const serviceSorters: Record<string, (a: ServiceRow, b: ServiceRow) => nu
 /** Tasks: state (symbol + lastStatus), id, time in state, desired, revision, reason; more when wide. */
 export function taskColumns(options: {showService: boolean; mode: 'running' | 'stopped'}): Column<TaskRow>[] {
 	return [
-		{id: 'state', header: 'STATE', width: 14, cell: row => `${FAMILY_STYLE[row.family].symbol} ${row.task.lastStatus}`, role: row => FAMILY_STYLE[row.family].role},
+		{id: 'state', header: 'STATE', width: 16, cell: row => `${FAMILY_STYLE[row.family].symbol} ${row.task.lastStatus}`, role: row => FAMILY_STYLE[row.family].role},
 		{id: 'task', header: 'TASK', width: 8, cell: row => row.id.slice(0, 8)},
 		{id: 'time', header: 'IN STATE', width: 8, align: 'right', cell: row => formatDuration(row.time.durationMs), role: row => (row.family === 'stalled' ? 'status.warn' : undefined)},
 		{id: 'desired', header: 'DESIRED', width: 7, optional: 7, cell: row => row.task.desiredStatus ?? ''},

@@ -2,11 +2,12 @@ import {DEMO_ACCOUNT, buildDemoRegistry} from './demo-registry.js';
 import {buildDemoIam} from './demo-iam.js';
 import {buildDemoNetwork} from './demo-network.js';
 import {buildDemoEcs} from './demo-ecs.js';
+import {buildBigCluster} from './big-cluster.js';
 import {buildBigRegistry, buildBigRepository} from './generated.js';
 import type {World} from '../world/world.js';
 
 /** Scenario names accepted by `ecrtui sim --scenario` and `--demo --scenario`. */
-export const SCENARIOS = ['demo', 'empty', 'big-registry', 'big-repository'] as const;
+export const SCENARIOS = ['demo', 'empty', 'big-registry', 'big-repository', 'big-cluster'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const DEMO_ACCESS_KEY = 'AKIAECRTUIDEMO000001';
@@ -31,6 +32,9 @@ export function buildScenario(name: ScenarioName, world: World): void {
 			buildDemoEcs(world, now);
 			return;
 		case 'empty':
+			return;
+		case 'big-cluster':
+			buildBigCluster(world, now);
 			return;
 		case 'big-registry':
 			buildBigRegistry(world, now);

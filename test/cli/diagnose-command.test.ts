@@ -1,0 +1,87 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {runDiagnose} from '../../source/cli/diagnose-command.js';
+import {parseArgs} from '../../source/cli/args.js';
+import {openSession} from '../../source/data/session.js';
+import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+import {ecsStateOf} from '../../source/sim/world/ecs.js';
+import {useSimulator} from '../helpers/sim.js';
+import {DEMO_VERDICTS} from '../data/demo-verdicts.js';
+
+const sim = await useSimulator();
+const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
+if (!opened.ok) throw new Error(opened.problem.why);
+const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diagnose-'));
+const deps = {session: opened.session, now: () => sim.clock.now(), configDir};
+const options = {demo: false, readOnly: true, debug: false, noColor: true};
+const prod = ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get('prod')!;
+const latestStopped = (service: string) => [...prod.tasks.values()].filter(task => task.serviceName === service && task.lastStatus === 'STOPPED').at(-1)!;
+
+function capture() {
+	const output = {out: '', err: ''};
+	return {output, io: {out: (text: string) => void (output.out += text), err: (text: string) => void (output.err += text)}};
+}
+
+type Json = {verdict: {kind: string; text: string; confirmedBy?: string[]}; exitCode: number; executionRole?: {method: string}; network?: {verdict: {text: string}}; checks: {id: string; status: string}[]};
+
+for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {
+	test(`diagnose --json: ${service} exits 1 with its true cause`, async () => {
+		const {output, io} = capture();
+		const code = await runDiagnose({name: 'diagnose', cluster: 'prod', task: latestStopped(service).arn, json: true}, options, io, deps);
+		const json = JSON.parse(output.out) as Json;
+		assert.equal(code, 1);
+		assert.equal(json.exitCode, 1);
+		assert.equal(json.verdict.kind, 'problem');
+		assert.match(json.verdict.text, expected.verdict);
+		assert.ok(json.verdict.confirmedBy?.includes(expected.confirmedBy));
+		assert.equal(json.executionRole?.method, 'simulated');
+		assert.ok(json.network?.verdict.text, 'the network summary is included');
+	});
+}
+
+test('diagnose: a healthy task exits 0; by id or ARN; text output leads with the verdict', async () => {
+	const task = [...prod.tasks.values()].find(candidate => candidate.serviceName === 'web' && candidate.lastStatus === 'RUNNING')!;
+	for (const reference of [task.id, task.arn]) {
+		const {output, io} = capture();
+		assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: reference, json: false}, options, io, deps), 0);
+		assert.match(output.out, /^✓ no problem: running/);
+		assert.match(output.out, /checks:\n {2}✓ pass iam:trust/);
+	}
+	const {output, io} = capture();
+	assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: latestStopped('batch').id, json: false}, options, io, deps), 1);
+	assert.match(output.out, /^✗ the image tag or digest does not exist/);
+	assert.match(output.out, /\nfix: /);
+});
+
+test('diagnose: an unknown task exits 1 and says why; missing flags are usage errors (exit 2)', async () => {
+	const {output, io} = capture();
+	assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: 'ffffffffffffffffffffffffffffffff', json: true}, options, io, deps), 1);
+	assert.match((JSON.parse(output.out) as {error: {why: string}}).error.why, /was not found in cluster prod/);
+	const parsed = parseArgs(['diagnose', '--cluster', 'prod']);
+	assert.equal(parsed.ok, false);
+});
+
+const execute = promisify(execFile);
+const binary = join(import.meta.dirname, '../../dist/cli.js');
+
+test('the built binary: diagnose --demo --json names the cause and exits 1 (needs npm run build)', {skip: existsSync(binary) ? false : 'dist/cli.js not built'}, async () => {
+	const env = {...process.env, ECRTUI_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ecrtui-bin-')), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'};
+	// Demo task ids are the same on every run: the binary's world has this task too.
+	const orders = latestStopped('orders');
+	const failed = await execute(process.execPath, [binary, 'diagnose', '--demo', '--cluster', 'prod', '--task', orders.id, '--json'], {env}).then(
+		() => assert.fail('expected exit 1'),
+		(error: {code: number; stdout: string}) => error,
+	);
+	assert.equal(failed.code, 1);
+	assert.match((JSON.parse(failed.stdout) as Json).verdict.text, DEMO_VERDICTS.orders!.verdict);
+	const healthy = [...prod.tasks.values()].find(task => task.serviceName === 'payments' && task.lastStatus === 'RUNNING')!;
+	const ok = await execute(process.execPath, [binary, 'diagnose', '--demo', '--cluster', 'prod', '--task', healthy.id, '--json'], {env});
+	assert.equal((JSON.parse(ok.stdout) as Json).verdict.kind, 'healthy');
+	const usage = await execute(process.execPath, [binary, 'diagnose', '--demo', '--cluster', 'prod'], {env}).catch((error: {code: number; stderr: string}) => error);
+	assert.equal((usage as {code: number}).code, 2);
+});
