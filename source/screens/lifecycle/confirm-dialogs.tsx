@@ -14,6 +14,8 @@ export type ApplyDialogProps = {
 	readonly diff: OutcomeDiff | undefined;
 	readonly inUse: readonly InUseWarning[];
 	readonly replacing: boolean;
+	/** Whether the tasks and services were read (the in-use check ran). */
+	readonly usageChecked: boolean;
 	readonly typeToConfirmAbove: number;
 	readonly height: number;
 	readonly width: number;
@@ -42,7 +44,7 @@ export function ApplyDialog(props: ApplyDialogProps) {
 			onCancel={props.onCancel}
 			width={Math.min(props.width, 100)}
 		>
-			<Text wrap="truncate">
+			<Text wrap="wrap">
 				{totals ? `As of now: ${totals.expiring} images expire, ${totals.transitioning} move to archive · ${bytes(totals.bytesFreed)} freed · saves ~${usd(props.savings?.total ?? 0)}/month (estimate)` : 'No dry run available.'}
 			</Text>
 			{props.diff ? (
@@ -50,7 +52,7 @@ export function ApplyDialog(props: ApplyDialogProps) {
 					vs the current policy: +{props.diff.added.length} newly acted on, −{props.diff.removed.length} no longer, ~{props.diff.changed.length} by another rule
 				</Text>
 			) : null}
-			<Text color={theme.color('text.secondary')} wrap="truncate">
+			<Text color={theme.color('text.secondary')} wrap="wrap">
 				AWS acts within 24 hours (PutLifecyclePolicy; the call is written to the audit log).
 			</Text>
 			{inUse.length > 0 ? (
@@ -66,8 +68,10 @@ export function ApplyDialog(props: ApplyDialogProps) {
 					))}
 					{inUse.length > room ? <Text>{`  … and ${inUse.length - room} more`}</Text> : null}
 				</Box>
+			) : props.usageChecked ? (
+				<Text color={theme.color('status.ok')}>✓ no image that tasks, services or recent task definitions use is acted on</Text>
 			) : (
-				<Text color={theme.color('status.ok')}>✓ no image in use is acted on</Text>
+				<Text color={theme.color('status.warn')}>⚠ the in-use check has not finished: running tasks and services were not checked</Text>
 			)}
 		</ConfirmDialog>
 	);

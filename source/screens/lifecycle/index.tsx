@@ -18,7 +18,7 @@ import {useLifecycleScreen} from './use-lifecycle-screen.js';
 import {useCompare} from './use-compare.js';
 import {PolicyPane, rulesViewHeight} from './policy-pane.js';
 import {PreviewPane} from './preview-pane.js';
-import {TemplatePicker} from './template-picker.js';
+import {PICKER_HEIGHT, TemplatePicker} from './template-picker.js';
 import {ApplyDialog, DeletePolicyDialog} from './confirm-dialogs.js';
 import {ExportView} from './export-view.js';
 import {CompareView} from './compare-view.js';
@@ -61,7 +61,8 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	}, [parsedDraft]);
 	// The rules list takes only the lines it needs; the rest goes to the dry run.
 	const rulesOnly = state.view === 'rules' && !state.form && !state.picker && parsedDraft !== undefined;
-	const stacked = Math.min(state.focus === 'policy' ? big : bodyHeight - big, rulesOnly ? rulesViewHeight(draftRules, validation.problems.length, state.notice !== undefined) : bodyHeight);
+	const need = state.picker ? PICKER_HEIGHT : rulesOnly ? rulesViewHeight(draftRules, validation.problems.length, state.notice !== undefined) : bodyHeight;
+	const stacked = Math.min(state.focus === 'policy' || state.picker ? big : bodyHeight - big, need);
 	const policyHeight = wide ? bodyHeight : Math.max(4, stacked);
 	const previewHeight = wide ? bodyHeight : bodyHeight - policyHeight;
 	const policyWidth = wide ? Math.floor(width * 0.46) : width;
@@ -113,11 +114,13 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 		'lifecycle.focus': go({type: 'toggle-focus'}),
 		'lifecycle.view': go({type: 'toggle-view'}),
 		'lifecycle.enter': go({type: 'enter'}),
+		'lifecycle.type': go({type: 'typing', on: true}),
 		'lifecycle.templates': go({type: 'picker-open'}),
 		'lifecycle.fix': go({type: 'fix'}),
 		'lifecycle.problem-next': go({type: 'problem-next', step: 1}),
 		'lifecycle.problem-previous': go({type: 'problem-next', step: -1}),
 		'lifecycle.undo': go({type: 'undo'}),
+		'lifecycle.clear': go({type: 'replace', text: '', notice: {kind: 'info', text: 'Draft cleared: i to type or paste a policy (u undoes).'}}),
 		'lifecycle.add': go({type: 'rule-op', op: 'add'}),
 		'lifecycle.remove': go({type: 'rule-op', op: 'delete'}),
 		'lifecycle.rule-up': go({type: 'rule-op', op: 'up'}),
@@ -177,6 +180,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 		return (
 			<ApplyDialog
 				repository={repository} evaluation={model.evaluation} savings={model.savings} diff={model.diff} inUse={model.inUse} replacing={state.source !== null}
+				usageChecked={model.usageInput.data !== undefined}
 				typeToConfirmAbove={model.typeToConfirmAbove} height={height} width={width}
 				onConfirm={() => send('put')} onCancel={go({type: 'panel', panel: 'main'})}
 			/>
@@ -210,7 +214,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	);
 	const lastRun = policyEntry.data?.lastEvaluatedAt ? `, ran ${isoTime(policyEntry.data.lastEvaluatedAt).slice(0, 10)}` : '';
 	const policyNote = state.source === null ? 'no policy (keeps every image)' : `${policyRuleCount(state.source)}-rule policy${lastRun}`;
-	const draftNote = validation.ok ? (dirty ? '✓ draft valid, not applied' : '✓ draft = AWS policy') : '✖ draft invalid';
+	const draftNote = draftRules === 0 && parsedDraft !== undefined ? '○ draft empty' : validation.ok ? (dirty ? '✓ draft valid, not applied' : '✓ draft = AWS policy') : '✖ draft invalid';
 	const status = busy ? `⟳ ${busy}` : `${draftNote} · ${repository} · AWS: ${policyNote} · ${model.images ? `${model.images.length.toLocaleString('en-US')} images` : 'images loading'}${session.readOnly ? ' · read-only' : ''}`;
 	return (
 		<Box flexDirection="column" height={height} width={width}>

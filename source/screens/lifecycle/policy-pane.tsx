@@ -46,10 +46,10 @@ export function PolicyPane({state, dispatch, text, validation, height, width, co
 	const selectedProblem = validation.problems[state.problem];
 
 	const title = state.view === 'json'
-		? `Policy · raw JSON${typing ? ' · typing (Esc leaves; Ctrl-S apply, Ctrl-F fix)' : ' · Enter/i to type · v rules'}`
+		? `Policy JSON${typing ? ' · typing: Esc leaves · Ctrl-S apply · Ctrl-F fix' : ' · Enter/i type · X clear · v rules'}`
 		: state.form
-			? 'Policy · rule form'
-			: 'Policy · rules (applied top to bottom) · Enter edit · a add · x remove · K/J move · v JSON';
+			? 'Policy rule form'
+			: 'Policy rules · Enter edit · a add · x remove · K/J move · v JSON';
 
 	let content: React.ReactNode;
 	if (state.view === 'json') {

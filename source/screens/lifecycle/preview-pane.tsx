@@ -45,9 +45,12 @@ export function PreviewPane({model, height, width, focused, source}: {readonly m
 	}
 	const {totals} = evaluation;
 	const lines: React.ReactNode[] = [];
-	const summary = `${model.stale && model.previewValidation.ok ? '⟳ ' : ''}✖ ${plural(totals.expiring, 'image')} expire · ⇣ ${totals.transitioning.toLocaleString('en-US')} archive · ${bytes(totals.bytesFreed)} · saves ~${usd(savings?.total ?? 0)}/mo (estimate)`;
+	const acts = totals.expiring + totals.transitioning > 0;
+	const summary = `${model.stale && model.previewValidation.ok ? '⟳ ' : ''}${acts
+		? `✖ ${plural(totals.expiring, 'image')} expire · ⇣ ${totals.transitioning.toLocaleString('en-US')} archive · ${bytes(totals.bytesFreed)} · saves ~${usd(savings?.total ?? 0)}/mo (estimate)`
+		: '✓ nothing expires or moves to archive now'}`;
 	lines.push(
-		<Text key="summary" wrap="truncate" bold color={totals.expiring + totals.transitioning > 0 ? theme.color('text.primary') : theme.color('text.muted')}>
+		<Text key="summary" wrap="truncate" bold color={acts ? theme.color('text.primary') : theme.color('status.ok')}>
 			{safe(summary, width)}
 		</Text>,
 	);

@@ -7,6 +7,9 @@ import {LIFECYCLE_TEMPLATES} from '../../domain/lifecycle/index.js';
 import {parameterProblem, type PickerState} from './templates.js';
 import type {ScreenAction} from './state.js';
 
+/** Lines the picker needs: heading, five templates, a two-line description, the mode line. */
+export const PICKER_HEIGHT = 10;
+
 export type TemplatePickerProps = {
 	readonly picker: PickerState;
 	readonly dispatch: (action: ScreenAction) => void;

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {KEYS, renderApp, type AppHarness} from '../../helpers/render-app.js';
+import {KEYS, renderApp} from '../../helpers/render-app.js';
 import {startSimulator, type Simulator} from '../../../source/sim/server.js';
 import type {VirtualClock} from '../../../source/sim/clock.js';
 import {validatePolicyText} from '../../../source/domain/lifecycle/index.js';
@@ -20,12 +20,6 @@ function repositoryOf(sim: Simulator, name: string) {
 
 function calls(sim: Simulator, operation: string): number {
 	return sim.calls.filter(call => call.operation === operation).length;
-}
-
-/** Empties the raw editor (Ctrl-K kills to the end of the line, then joins the next). */
-async function clearEditor(app: AppHarness, lines: number): Promise<void> {
-	await app.press(KEYS.ctrl('k'));
-	for (let k = 0; k < lines * 2; k++) await app.press(KEYS.ctrl('k'));
 }
 
 /** A frame predicate that ignores line wrapping (messages wrap at the pane's width). */
@@ -57,7 +51,7 @@ test('typing in the raw editor updates the dry run and shows errors inline with 
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 80, height: 24});
 	await app.waitFor('33 images expire');
 	await app.press('v');
-	await app.waitFor('typing (Esc leaves');
+	await app.waitFor('typing: Esc leaves');
 	for (let k = 0; k < 11; k++) await app.press(KEYS.down);
 	// "countNumber": 20 -> 2: the preview follows the keystroke.
 	await app.press(KEYS.end, KEYS.backspace);
@@ -83,10 +77,11 @@ test('typing in the raw editor updates the dry run and shows errors inline with 
 test('the guide mistake (tagged + imageCountMoreThan without a tag list) is flagged and fixed with one key', async t => {
 	const sim = await freshSim(t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
-	await app.waitFor('images expire');
-	await app.press('v');
-	await clearEditor(app, 20);
-	await app.waitFor(frame => frame.includes('Could not map policyString') || frame.includes('Member must have length'));
+	await app.waitFor('nothing expires or moves to archive');
+	// X clears the draft, i types in the JSON: then the guide's policy is pasted.
+	await app.press('X', 'i');
+	await app.waitFor('Draft cleared');
+	await app.waitFor('typing: Esc leaves');
 	// A paste arrives as one chunk.
 	await app.press(GUIDE_POLICY);
 	let frame = await app.waitFor(flat('Must specify tagPrefixList or tagPatternList when tagStatus=TAGGED.'));
@@ -133,7 +128,7 @@ test('an in-use image the draft would expire gets a warning banner', async t => 
 	await app.waitFor(frame => !frame.includes('finding the tasks and services'), 15_000);
 	// Rule 1 form: countNumber 20 -> 1 (keep only the newest v* image, the release candidate).
 	await app.press(KEYS.enter);
-	await app.waitFor('Policy · rule form');
+	await app.waitFor('Policy rule form');
 	for (let k = 0; k < 8; k++) await app.press(KEYS.down);
 	await app.press(KEYS.enter, KEYS.backspace, KEYS.backspace, '1', KEYS.enter);
 	const frame = await app.waitFor('⚠ IN USE: v2.26.0, latest would EXPIRE');
@@ -173,7 +168,7 @@ test('apply goes through a Cancel-first dialog, then AWS holds exactly the draft
 	assert.match(stored, /"countNumber": 23/);
 	assert.ok(validatePolicyText(stored).ok);
 	await app.press('v');
-	await app.waitFor('raw JSON');
+	await app.waitFor('Policy JSON');
 	// The editor holds the same text AWS has now, line for line.
 	assert.ok(app.frame().includes(stored.split('\n')[1]!));
 	const audit = app.audit.entries.filter(entry => entry.action === 'put-lifecycle-policy');
@@ -272,7 +267,7 @@ test('export shows the Terraform and CloudFormation snippets', async t => {
 test('delete policy: Cancel-first dialog, then AWS has no policy and the draft is empty', async t => {
 	const sim = await freshSim(t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
-	await app.waitFor('images expire');
+	await app.waitFor('nothing expires or moves to archive');
 	await app.press(KEYS.ctrl('d'));
 	let frame = await app.waitFor('Delete the lifecycle policy of orders-worker?');
 	assert.match(frame, /▸\[ Cancel \]/);
@@ -286,7 +281,7 @@ test('delete policy: Cancel-first dialog, then AWS has no policy and the draft i
 test('rules view: add, reorder with renumbered priorities, remove, undo', async t => {
 	const sim = await freshSim(t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
-	await app.waitFor('images expire');
+	await app.waitFor('nothing expires or moves to archive');
 	await app.press('a');
 	let frame = await app.waitFor(/2\s+tagged \*\s+keep newest 100/);
 	await app.press('K');
@@ -301,7 +296,7 @@ test('rules view: add, reorder with renumbered priorities, remove, undo', async 
 test('the rule form offers only valid choices', async t => {
 	const sim = await freshSim(t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 120, height: 34});
-	await app.waitFor('images expire');
+	await app.waitFor('nothing expires or moves to archive');
 	await app.press(KEYS.enter);
 	let frame = await app.waitFor('count unit');
 	// An untagged rule: tag list fields do not apply; untagged sinceImagePushed + expire.
@@ -329,7 +324,7 @@ test('fits 80x24 and uses the width side by side at 160x45', async t => {
 	assert.ok(narrow.length <= 24);
 	assert.ok(narrow.every(line => line.length <= 80), narrow.find(line => line.length > 80));
 	await app.resize(160, 45);
-	frame = await app.waitFor(current => /Policy · rules.*Dry run/.test(current));
+	frame = await app.waitFor(current => /Policy rules.*Dry run/.test(current));
 	const wide = frame.split('\n');
 	assert.ok(wide.length <= 45);
 	assert.ok(wide.every(line => line.length <= 160));
