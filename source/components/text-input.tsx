@@ -1,6 +1,6 @@
-import React from 'react';
+import React, {useEffect, useRef} from 'react';
 import {Text} from 'ink';
-import {LAYER, useKeyLayer} from '../app/keys/dispatch.js';
+import {LAYER, useKeyHold, useKeyLayer} from '../app/keys/dispatch.js';
 import {useTheme} from '../app/context.js';
 
 export type TextInputProps = {
@@ -21,6 +21,14 @@ export type TextInputProps = {
  */
 export function TextInput({value, onChange, onSubmit, onCancel, prompt = '', placeholder = '', isActive = true, mask = false}: TextInputProps) {
 	const theme = useTheme();
+	const {release} = useKeyHold();
+	// Keys can arrive faster than renders (a paste, replayed held keys): edit the latest value.
+	const latest = useRef(value);
+	latest.current = value;
+	const change = (next: string) => {
+		latest.current = next;
+		onChange(next);
+	};
 	useKeyLayer(
 		({input, key}) => {
 			if (key.escape) {
@@ -28,25 +36,30 @@ export function TextInput({value, onChange, onSubmit, onCancel, prompt = '', pla
 				return true;
 			}
 			if (key.return) {
-				onSubmit?.(value);
+				onSubmit?.(latest.current);
 				return true;
 			}
 			if (key.backspace || key.delete) {
-				onChange(value.slice(0, -1));
+				change(latest.current.slice(0, -1));
 				return true;
 			}
 			if (key.ctrl && input === 'u') {
-				onChange('');
+				change('');
 				return true;
 			}
 			if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return false;
 			// Printable input only (pasted text arrives as one chunk).
 			const printable = input.replace(/[\u0000-\u001F\u007F]/g, '');
-			if (printable) onChange(value + printable);
+			if (printable) change(latest.current + printable);
 			return true;
 		},
 		{priority: LAYER.input, isActive},
 	);
+	// Keys typed while this input was being drawn were held for it: replay them now (after the
+	// layer above has registered, so they reach this input).
+	useEffect(() => {
+		if (isActive) release();
+	}, [isActive, release]);
 	const shown = mask ? '•'.repeat(value.length) : value;
 	return (
 		<Text>

@@ -54,7 +54,7 @@ test('a preview is IN_PROGRESS, then COMPLETE with paged results and a summary',
 	assert.equal(first.previewResults?.[0]?.appliedRulePriority, 1);
 	assert.ok(first.previewResults?.[0]?.imagePushedAt instanceof Date);
 	let total = first.previewResults?.length ?? 0;
-	let token = first.nextToken;
+	let token: string | undefined = first.nextToken;
 	while (token) {
 		const next = await ecr.send(new GetLifecyclePolicyPreviewCommand({repositoryName: 'data-pipeline', maxResults: 100, nextToken: token}));
 		total += next.previewResults?.length ?? 0;

@@ -17,6 +17,8 @@ export type ActionSpec<Id extends string = string> = {
 	hint?: boolean;
 	/** Not listed in help (aliases such as j/k). */
 	hidden?: boolean;
+	/** Opens a text input: keys typed right after it are held for the input (see useKeyHold). */
+	opensInput?: boolean;
 };
 
 export type KeyEvent = {input: string; key: Key};

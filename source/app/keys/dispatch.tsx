@@ -1,5 +1,5 @@
 import React, {createContext, useContext, useEffect, useMemo, useRef, type ReactNode} from 'react';
-import {useInput, useStdin} from 'ink';
+import {useInput, useStdin, type Key} from 'ink';
 import type {KeyEvent} from './actions.js';
 
 /**
@@ -13,30 +13,61 @@ type Registration = {id: number; priority: number; handler: {current: (event: Ke
 
 type Dispatcher = {
 	register(registration: Registration): () => void;
+	/**
+	 * Holds the keys that arrive next instead of dispatching them, until `release()`. A key that
+	 * opens an input (`:`, `/`) calls this, and the input replays the keys when it has mounted:
+	 * fast typing or a paste (":network⏎" in one chunk) arrives before React has drawn the input.
+	 */
+	hold(): void;
+	/** Dispatches the held keys (to the layers registered now) and stops holding. */
+	release(): void;
 };
 
 const DispatchContext = createContext<Dispatcher | undefined>(undefined);
 
 export function KeyProvider({children}: {readonly children: ReactNode}) {
 	const layers = useRef<Registration[]>([]);
+	const held = useRef<KeyEvent[] | undefined>(undefined);
 	const {isRawModeSupported} = useStdin();
-	const dispatcher = useMemo<Dispatcher>(
-		() => ({
+	const dispatcher = useMemo<Dispatcher>(() => {
+		const dispatch = (event: KeyEvent) => {
+			const ordered = [...layers.current].sort((a, b) => b.priority - a.priority || b.id - a.id);
+			for (const layer of ordered) {
+				if (!layer.active.current) continue;
+				if (layer.handler.current(event)) return;
+			}
+		};
+		const release = () => {
+			const events = held.current ?? [];
+			held.current = undefined;
+			for (const event of events) dispatch(event);
+		};
+		return {
 			register(registration) {
 				layers.current = [...layers.current, registration];
 				return () => {
 					layers.current = layers.current.filter(item => item.id !== registration.id);
 				};
 			},
-		}),
-		[],
-	);
+			hold() {
+				held.current ??= [];
+				// Never hold for long: if no input appears, the keys go where they would have gone.
+				setTimeout(() => {
+					if (held.current) release();
+				}, 150).unref?.();
+			},
+			release,
+			dispatch,
+		} as Dispatcher & {dispatch(event: KeyEvent): void};
+	}, []);
 	useInput(
 		(input, key) => {
-			const ordered = [...layers.current].sort((a, b) => b.priority - a.priority || b.id - a.id);
-			for (const layer of ordered) {
-				if (!layer.active.current) continue;
-				if (layer.handler.current({input, key})) return;
+			for (const event of splitChunk(input, key)) {
+				if (held.current) {
+					held.current.push(event);
+					continue;
+				}
+				(dispatcher as Dispatcher & {dispatch(event: KeyEvent): void}).dispatch(event);
 			}
 		},
 		// On a pipe (CI, tests without a TTY) raw mode is unavailable and useInput would throw.
@@ -45,7 +76,35 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 	return <DispatchContext.Provider value={dispatcher}>{children}</DispatchContext.Provider>;
 }
 
+const plainKey: Key = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false,
+	capsLock: false, numLock: false,
+} as Key;
+
+/**
+ * Ink hands a burst of typed characters (fast typing, tmux send-keys, a paste) over as one
+ * string. Split it into one event per character so ":repos⏎" runs the command and "/pay"
+ * filters, exactly as if typed slowly. Escape sequences and modified keys pass through whole.
+ */
+export function splitChunk(input: string, key: Key): KeyEvent[] {
+	if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return [{input, key}];
+	return [...input].map(char => {
+		if (char === '\r' || char === '\n') return {input: '', key: {...plainKey, return: true}};
+		if (char === '\t') return {input: '', key: {...plainKey, tab: true}};
+		if (char === '\u007F' || char === '\b') return {input: '', key: {...plainKey, backspace: true}};
+		return {input: char, key: {...plainKey, shift: char !== char.toLowerCase()}};
+	});
+}
+
 let nextId = 1;
+
+/** The dispatcher's hold/release, for keys that open an input (see {@link Dispatcher.hold}). */
+export function useKeyHold(): Pick<Dispatcher, 'hold' | 'release'> {
+	const dispatcher = useContext(DispatchContext);
+	if (!dispatcher) throw new Error('useKeyHold must be used inside <KeyProvider>');
+	return dispatcher;
+}
 
 /** Registers a key handler on a layer; it returns true when it consumed the key. */
 export function useKeyLayer(handler: (event: KeyEvent) => boolean, options: {priority: number; isActive?: boolean}): void {

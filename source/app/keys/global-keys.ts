@@ -3,7 +3,7 @@ import type {ActionSpec} from './actions.js';
 /** Keys that work on every screen. */
 export const globalActions = [
 	{id: 'app.help', keys: ['?'], title: 'Help for this screen', group: 'General', hint: true},
-	{id: 'app.palette', keys: [':'], title: 'Command palette (:repos, :tasks, :network, :region, :profile, :q)', group: 'General', hint: true},
+	{id: 'app.palette', keys: [':'], title: 'Command palette (:repos, :tasks, :network, :region, :profile, :q)', group: 'General', hint: true, opensInput: true},
 	{id: 'app.refresh', keys: ['ctrl+r'], title: 'Refresh now', group: 'General'},
 	{id: 'app.back', keys: ['esc'], title: 'Back', group: 'General'},
 	{id: 'app.errors', keys: ['!'], title: 'Recent errors and throttles', group: 'General'},

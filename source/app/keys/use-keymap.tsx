@@ -1,6 +1,6 @@
 import React, {createContext, useContext, useEffect, useState, type ReactNode} from 'react';
 import {matches, type ActionSpec, type KeyEvent} from './actions.js';
-import {LAYER, useKeyLayer} from './dispatch.js';
+import {LAYER, useKeyHold, useKeyLayer} from './dispatch.js';
 
 /** A handler returns false when it declined the key (then lower layers see it). */
 export type Handler = () => void | boolean;
@@ -44,6 +44,7 @@ export type KeymapOptions = {
  */
 export function useKeymap<Id extends string>(actions: readonly ActionSpec<Id>[], handlers: Record<Id, Handler>, options: KeymapOptions = {}): void {
 	const publishActions = useContext(PublishContext);
+	const {hold} = useKeyHold();
 	const {publish, readOnly = false} = options;
 	useKeyLayer(
 		(event: KeyEvent) => {
@@ -53,6 +54,7 @@ export function useKeymap<Id extends string>(actions: readonly ActionSpec<Id>[],
 					options.onBlocked?.(action);
 					return true;
 				}
+				if (action.opensInput) hold();
 				const result = handlers[action.id]();
 				if (result === false) continue;
 				return true;

@@ -8,7 +8,7 @@ export const imagesActions = [
 	{id: 'images.clear-marks', keys: ['ctrl+\\', 'M'], title: 'Clear marks', group: 'Cleanup'},
 	{id: 'images.delete', keys: ['ctrl+d'], title: 'Delete marked images (confirm)', group: 'Cleanup', danger: true, hint: true},
 	{id: 'images.lifecycle', keys: ['p'], title: 'Lifecycle policy editor', group: 'Images'},
-	{id: 'images.filter', keys: ['/'], title: 'Filter (!text excludes)', group: 'Images', hint: true},
+	{id: 'images.filter', keys: ['/'], title: 'Filter (!text excludes)', group: 'Images', hint: true, opensInput: true},
 	{id: 'images.raw', keys: ['y'], title: 'Raw JSON', group: 'Images'},
 	{id: 'images.copy', keys: ['c'], title: 'Copy image URI with digest', group: 'Images'},
 	{id: 'images.console', keys: ['b'], title: 'AWS console URL', group: 'Images'},

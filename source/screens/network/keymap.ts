@@ -8,7 +8,7 @@ import type {ActionSpec} from '../../app/keys/actions.js';
 export const overviewActions = [
 	{id: 'network.open-subnet', keys: ['enter'], title: 'Open the subnet\'s path view', group: 'VPC', hint: true},
 	{id: 'network.next-vpc', keys: ['v'], title: 'Next VPC', group: 'VPC', hint: true},
-	{id: 'network.filter', keys: ['/'], title: 'Filter subnets (!text excludes)', group: 'VPC', hint: true},
+	{id: 'network.filter', keys: ['/'], title: 'Filter subnets (!text excludes)', group: 'VPC', hint: true, opensInput: true},
 	{id: 'network.copy-subnet', keys: ['c'], title: 'Copy the subnet id', group: 'VPC'},
 	{id: 'network.console-subnet', keys: ['b'], title: 'AWS console URL of the subnet', group: 'VPC'},
 	{id: 'network.raw-subnet', keys: ['y'], title: 'Raw JSON of the subnet row', group: 'VPC'},
