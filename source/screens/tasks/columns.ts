@@ -30,7 +30,7 @@ function rollout(row: ServiceRow): string {
 /** Services: health, counts, rollout, start failures in the last hour, task definition, last event. */
 export function serviceColumns(now: number): Column<ServiceRow>[] {
 	return [
-		{id: 'name', header: 'SERVICE', width: 16, minWidth: 10, grow: 1, cell: row => `${HEALTH_STYLE[row.health].symbol} ${row.service.name}`, role: row => HEALTH_STYLE[row.health].role},
+		{id: 'name', header: 'SERVICE', width: 12, minWidth: 10, grow: 1, cell: row => `${HEALTH_STYLE[row.health].symbol} ${row.service.name}`, role: row => HEALTH_STYLE[row.health].role},
 		{id: 'desired', header: 'DESIRED', width: 7, align: 'right', cell: row => String(row.service.desiredCount)},
 		{id: 'running', header: 'RUNNING', width: 7, align: 'right', cell: row => String(row.service.runningCount), role: row => (row.service.runningCount < row.service.desiredCount ? 'status.warn' : undefined)},
 		{id: 'pending', header: 'PENDING', width: 7, align: 'right', cell: row => String(row.service.pendingCount), role: row => (row.service.pendingCount > 0 ? 'status.pending' : undefined)},
@@ -50,7 +50,7 @@ export function serviceColumns(now: number): Column<ServiceRow>[] {
 			role: row => (row.failedLastHour > 0 ? 'status.error' : undefined),
 		},
 		{id: 'taskdef', header: 'TASK DEF', width: 14, minWidth: 10, optional: 2, cell: row => shortTaskDefinition(row.service.taskDefinition)},
-		{id: 'event', header: 'LAST EVENT', width: 24, grow: 2, optional: 1, cell: row => (row.lastEvent ? `${age(row.lastEvent.createdAt, now)} ${row.lastEvent.message.replace(/^\(service [^)]+\) /, '')}` : '')},
+		{id: 'event', header: 'LAST EVENT', width: 24, minWidth: 14, grow: 2, optional: 1, cell: row => (row.lastEvent ? `${age(row.lastEvent.createdAt, now)} ${row.lastEvent.message.replace(/^\(service [^)]+\) /, '')}` : '')},
 	];
 }
 

@@ -53,9 +53,9 @@ export function toTaskRow(task: TaskRecord, now: number, thresholdMs: number, fr
 	};
 }
 
-/** Stalled (starting past the threshold) or failed (stopped by a failure): what Ctrl-Z keeps. */
+/** Stalled (starting past the threshold) or failed (stopped, or stopping, after a failure): what Ctrl-Z keeps. */
 export function isProblem(row: TaskRow): boolean {
-	return row.family === 'stalled' || row.family === 'failed';
+	return row.family === 'stalled' || row.family === 'failed' || (row.family === 'stopping' && row.task.stopCode === 'TaskFailedToStart');
 }
 
 /** Short names of the start-up phases for the table (the detail view has the full text). */

@@ -99,7 +99,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 
 	const modeLine =
 		mode === 'running'
-			? `running/pending: ${counts.running}${counts.stalled > 0 ? ` · ⚠ ${counts.stalled} STALLED` : ''} · x: stopped (${counts.stopped})`
+			? `running/pending: ${counts.running}${counts.stalled > 0 ? ` · ⚠ ${counts.stalled} STALLED` : ''}${counts.stopping > 0 ? ` · ↓ ${counts.stopping} stopping` : ''} · x: stopped (${counts.stopped})`
 			: `stopped: ${counts.stopped} (${counts.failed} failed${counts.fromHistory > 0 ? `, ${counts.fromHistory} from local history` : ''}) · x: running (${counts.running})`;
 	const problem = listing.problem ?? screen.parentProblem;
 	return (

@@ -40,10 +40,11 @@ export function useTasksView({cluster, service, pageSize}: {cluster: string; ser
 	const {running, stopped} = useMemo(() => {
 		const fromEcs = listing.data?.stopped ?? [];
 		const known = new Set(fromEcs.map(task => task.taskArn));
-		return {
-			running: (listing.data?.running ?? []).map(task => toTaskRow(task, now, thresholdMs)),
-			stopped: [...fromEcs.map(task => toTaskRow(task, now, thresholdMs)), ...remembered.filter(task => !known.has(task.taskArn)).map(task => toTaskRow(task, now, thresholdMs, true))],
-		};
+		const stoppedRows = [...fromEcs.map(task => toTaskRow(task, now, thresholdMs)), ...remembered.filter(task => !known.has(task.taskArn)).map(task => toTaskRow(task, now, thresholdMs, true))];
+		// Tasks on their way down (desired STOPPED, not yet STOPPED) stay in the running view too,
+		// so a stop or a start failure is seen as it happens, not only after x.
+		const goingDown = stoppedRows.filter(row => !row.fromHistory && row.task.lastStatus !== 'STOPPED');
+		return {running: [...(listing.data?.running ?? []).map(task => toTaskRow(task, now, thresholdMs)), ...goingDown], stopped: stoppedRows};
 	}, [listing.data, remembered, now, thresholdMs]);
 
 	const shown = mode === 'running' ? running : stopped;
@@ -51,7 +52,8 @@ export function useTasksView({cluster, service, pageSize}: {cluster: string; ser
 	const view = useTableView({rows, keyOf, searchText, sorters: taskSorters, initialSort: {id: 'state', descending: false}, pageSize});
 	const counts = useMemo(
 		() => ({
-			running: running.length,
+			running: running.filter(row => row.task.desiredStatus !== 'STOPPED').length,
+			stopping: running.filter(row => row.task.desiredStatus === 'STOPPED').length,
 			stalled: running.filter(row => row.family === 'stalled').length,
 			stopped: stopped.length,
 			failed: stopped.filter(row => row.family === 'failed').length,

@@ -109,6 +109,11 @@ test('Shift-S opens a confirmation focused on Cancel; Enter cancels; confirming 
 	await app.press('S');
 	let frame = await app.waitFor('Stop task');
 	assert.match(frame, /▸\[ Cancel \]/, 'focus starts on Cancel');
+	// Polling (every 150 ms here) pauses while the dialog is open.
+	sim.resetCalls();
+	const until = Date.now() + 700;
+	await app.waitFor(() => Date.now() > until);
+	assert.deepEqual(sim.calls.map(call => call.operation), [], 'no polling under the dialog');
 	await app.press(KEYS.enter);
 	frame = await app.waitFor(frame => !frame.includes('▸[ Cancel ]'));
 	assert.equal(sim.calls.filter(call => call.mutating).length, 0, 'cancel sends nothing');
