@@ -40,15 +40,22 @@ export function imagesResource(session: Scoped, repository: string): Descriptor<
 		key: imagesKey(session, repository),
 		ttlMs: 2 * MINUTE,
 		what: `Listing images of ${repository} (ecr:DescribeImages)`,
-		load: ({signal, partial, progress}) =>
-			listImages(session.clients, repository, {
+		load: ({signal, partial, progress}) => {
+			// Big repositories appear after the first page and then about once a second, instead
+			// of after 100 calls; publishing every page would redraw the table 100 times.
+			let published = 0;
+			return listImages(session.clients, repository, {
 				signal,
 				onPage: soFar => {
-					// Big repositories appear page by page instead of after 100 calls.
-					partial([...soFar]);
 					progress(soFar.length);
+					const now = Date.now();
+					if (published === 0 || now - published >= 1000) {
+						published = now;
+						partial([...soFar]);
+					}
 				},
-			}),
+			});
+		},
 	};
 }
 

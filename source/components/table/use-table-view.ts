@@ -45,32 +45,17 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 	const [sort, setSort] = useState<SortState | undefined>(options.initialSort);
 	const [cursorState, setCursorState] = useState<{index: number; key?: string}>({index: 0});
 
-	const haystack = useMemo(() => rows.map(row => searchText(row).toLowerCase()), [rows, searchText]);
-	const filtered = useMemo(() => {
-		const text = filter.trim().toLowerCase();
-		if (!text) return rows;
-		const inverse = text.startsWith('!');
-		const needle = inverse ? text.slice(1) : text;
-		if (!needle) return rows;
-		const hit = (index: number) => haystack[index]!.includes(needle) !== inverse;
-		if (group) {
-			const groups = new Set<string>();
-			for (let index = 0; index < rows.length; index++) if (hit(index)) groups.add(group.keyOf(rows[index]!));
-			return rows.filter(row => groups.has(group.keyOf(row)));
-		}
-		const out: Row[] = [];
-		for (let index = 0; index < rows.length; index++) if (hit(index)) out.push(rows[index]!);
-		return out;
-	}, [rows, haystack, filter, group]);
+	// Sort first, then filter the sorted list: a filter keystroke then costs one pass of string
+	// matching, never a re-sort of 100,000 rows.
 	const sorted = useMemo(() => {
 		const compare = sort ? sorters?.[sort.id] : undefined;
-		if (!compare || !sort) return filtered;
+		if (!compare || !sort) return rows;
 		const direction = sort.descending ? -1 : 1;
 		if (group) {
 			// Sort the heads, then lay each group out behind its head in its original order.
 			const members = new Map<string, Row[]>();
 			const heads: Row[] = [];
-			for (const row of filtered) {
+			for (const row of rows) {
 				if (group.isHead(row)) {
 					heads.push(row);
 					continue;
@@ -81,25 +66,61 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 				else members.set(key, [row]);
 			}
 			heads.sort((a, b) => direction * compare(a, b));
-			return heads.flatMap(head => [head, ...(members.get(group.keyOf(head)) ?? [])]);
+			const out: Row[] = [];
+			for (const head of heads) {
+				out.push(head);
+				const list = members.get(group.keyOf(head));
+				if (list) for (const member of list) out.push(member);
+			}
+			return out;
 		}
-		const copy = [...filtered];
+		const copy = [...rows];
 		copy.sort((a, b) => direction * compare(a, b));
 		return copy;
-	}, [filtered, sort, sorters, group]);
-
+	}, [rows, sort, sorters, group]);
+	// Lower-cased search text, once per row (by identity), reused across sorts and keystrokes.
+	const haystack = useMemo(() => {
+		const map = new Map<Row, string>();
+		for (const row of rows) map.set(row, searchText(row).toLowerCase());
+		return map;
+	}, [rows, searchText]);
+	// The previous filter result, to narrow it when the user types one more character.
+	const narrowing = useRef<{sorted: readonly Row[]; needle: string; inverse: boolean; result: readonly Row[]} | undefined>(undefined);
+	const filtered = useMemo(() => {
+		const text = filter.trim().toLowerCase();
+		const inverse = text.startsWith('!');
+		const needle = inverse ? text.slice(1) : text;
+		if (!needle) {
+			narrowing.current = undefined;
+			return sorted;
+		}
+		const previous = narrowing.current;
+		const canNarrow = previous !== undefined && previous.sorted === sorted && !inverse && !previous.inverse && needle.startsWith(previous.needle) && !group;
+		const source = canNarrow ? previous.result : sorted;
+		const hit = (row: Row) => (haystack.get(row) ?? '').includes(needle) !== inverse;
+		let result: Row[];
+		if (group) {
+			const groups = new Set<string>();
+			for (const row of source) if (hit(row)) groups.add(group.keyOf(row));
+			result = source.filter(row => groups.has(group.keyOf(row)));
+		} else {
+			result = source.filter(hit);
+		}
+		narrowing.current = {sorted, needle, inverse, result};
+		return result;
+	}, [sorted, haystack, filter, group]);
 	const keyed = cursorState.key;
 	const cursor = useMemo(() => {
-		const index = clampCursor(cursorState.index, sorted.length);
+		const index = clampCursor(cursorState.index, filtered.length);
 		if (keyed === undefined) return index;
-		const atIndex = sorted[index];
+		const atIndex = filtered[index];
 		if (atIndex !== undefined && keyOf(atIndex) === keyed) return index;
-		const found = sorted.findIndex(row => keyOf(row) === keyed);
+		const found = filtered.findIndex(row => keyOf(row) === keyed);
 		return found >= 0 ? found : index;
-	}, [sorted, cursorState.index, keyed, keyOf]);
+	}, [filtered, cursorState.index, keyed, keyOf]);
 
-	const sortedRef = useRef(sorted);
-	sortedRef.current = sorted;
+	const sortedRef = useRef(filtered);
+	sortedRef.current = filtered;
 	const cursorRef = useRef(cursor);
 	cursorRef.current = cursor;
 
@@ -128,5 +149,5 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 		setCursorState(state => ({...state, index: 0}));
 	}, []);
 
-	return {rows: sorted, cursor, selected: sorted[cursor], move, select, filter, setFilter: changeFilter, sort, sortBy};
+	return {rows: filtered, cursor, selected: filtered[cursor], move, select, filter, setFilter: changeFilter, sort, sortBy};
 }
