@@ -146,3 +146,22 @@ test('STOPPED tasks stay describable for at least an hour, then DescribeTasks an
 	const later = await ecs.send(new DescribeTasksCommand({cluster: 'prod', tasks: [oldest.taskArn!]}));
 	assert.deepEqual(later.failures, [{arn: oldest.taskArn, reason: 'MISSING'}]);
 });
+
+test('assignPublicIp ENABLED gives the task ENI a public IP; in a public subnet the task then runs', async () => {
+	const staging = state.clusters.get('staging')!;
+	addService(sim.world, '123456789012', 'us-east-1', staging, {
+		name: 'probe-public',
+		definition: findTaskDefinition(state, 'payments')!,
+		desiredCount: 1,
+		network: {subnets: [DEMO_NETWORK.subnets.publicA], securityGroups: [DEMO_NETWORK.securityGroups.svcDefault], assignPublicIp: true},
+		deployedAt: clock.now(),
+	});
+	clock.advance(2000);
+	const [task] = await tasksOf('staging', 'probe-public', 'RUNNING');
+	const eniId = task?.attachments?.[0]?.details?.find(item => item.name === 'networkInterfaceId')?.value ?? '';
+	const {NetworkInterfaces = []} = await ec2.send(new DescribeNetworkInterfacesCommand({NetworkInterfaceIds: [eniId]}));
+	assert.match(NetworkInterfaces[0]?.Association?.PublicIp ?? '', /^54\.\d+\.\d+\.\d+$/);
+	clock.advance(120_000);
+	const [later] = await tasksOf('staging', 'probe-public', 'RUNNING');
+	assert.equal(later?.lastStatus, 'RUNNING');
+});
