@@ -177,3 +177,22 @@ test('stopped tasks are kept locally and outlive ECS\'s hour, across a restart',
 	assert.ok(remembered >= 3 && remembered <= count, `${remembered} remembered of ${count} seen`);
 	closeTaskHistories();
 });
+
+test('selection, sort and filter survive live refreshes', async t => {
+	const sim = await simulator(t);
+	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'tasks', cluster: 'prod', service: '*'}, settings: live, configDir: fresh()});
+	await app.waitFor(/● RUNNING .*payments/);
+	await app.press('x');
+	await app.waitFor(/✗ STOPPED/);
+	await app.press('/');
+	await app.type('orders');
+	await app.press(KEYS.enter, '2', 'j', 'j');
+	const selected = (frame: string) => /› \S+ \S+\s+([0-9a-f]{8})/.exec(frame)?.[1];
+	const before = await app.waitFor(frame => selected(frame) !== undefined && frame.includes('filter: orders'));
+	sim.resetCalls();
+	await app.waitFor(() => sim.calls.filter(call => call.operation === 'ListTasks').length >= 4, 5000);
+	const after = app.frame();
+	assert.equal(selected(after), selected(before));
+	assert.match(after, /filter: orders/);
+	assert.doesNotMatch(after, /batch:1|reports:1/);
+});
