@@ -14,10 +14,9 @@
 //   endpoint subnet's CIDR; interface endpoints are therefore left out of this test.
 // - A gateway endpoint reports PrivateDnsEnabled=true (AWS: false); the engine ignores it there.
 // - An interface endpoint created without security groups has Groups=[] (AWS: the VPC's default group).
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {createServer} from 'node:net';
+import {motoCredentials, motoUnavailable, useMoto} from '../helpers/moto.js';
 import {
 	AssociateRouteTableCommand,
 	AttachInternetGatewayCommand,
@@ -39,55 +38,10 @@ import {loadSubnetNetwork} from '../../source/data/network.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const probe = spawnSync('python3', ['-c', 'import moto'], {encoding: 'utf8'});
-const unavailable = probe.status === 0 ? undefined : `moto not available: ${(probe.stderr || probe.error?.message || 'python3 -c "import moto" failed').trim().split('\n').pop()}`;
-
+const unavailable = motoUnavailable;
 const REGION = 'us-east-1';
-const credentials = {accessKeyId: 'AKIAMOTOCONTRACT0001', secretAccessKey: 'moto'};
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`moto exited with code ${child.exitCode}`);
-		try {
-			const response = await fetch(`${url}/moto-api/`);
-			if (response.ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise(resolve => setTimeout(resolve, 200));
-	}
-	throw new Error(`moto did not answer on ${url} within ${timeoutMs} ms`);
-}
-
-let moto: ChildProcess | undefined;
-let endpoint = '';
-
-before(async () => {
-	if (unavailable) return;
-	const port = await freePort();
-	endpoint = `http://127.0.0.1:${port}`;
-	moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {stdio: 'ignore'});
-	await waitUntilUp(endpoint, moto);
-});
-
-after(async () => {
-	if (!moto || moto.exitCode !== null) return;
-	const exited = new Promise(resolve => moto?.once('exit', resolve));
-	moto.kill('SIGTERM');
-	await exited;
-});
+const credentials = motoCredentials;
+const moto = useMoto();
 
 type Built = {vpcId: string; publicSubnet: string; isolatedSubnet: string; taskGroup: string; igw: string; publicTable: string; isolatedTable: string; s3Endpoint: string};
 
@@ -111,6 +65,7 @@ async function buildVpc(ec2: EC2Client): Promise<Built> {
 }
 
 test('a VPC built in moto: the public subnet pulls through the IGW, the isolated one cannot reach ECR', {skip: unavailable}, async () => {
+	const endpoint = moto.endpoint();
 	const ec2 = new EC2Client({endpoint, region: REGION, credentials, maxAttempts: 1});
 	const built = await buildVpc(ec2);
 	const recorder = new CallRecorder();
