@@ -51,20 +51,41 @@ function TableImpl<Row>(props: TableProps<Row>) {
 					const absolute = offset + index;
 					const selected = absolute === cursor && isFocused;
 					const marked = isMarked?.(row) ?? false;
+					const gutter = `${selected ? '›' : ' '}${marked ? '●' : ' '}`;
+					if (selected) {
+						// The selected row is one inverse segment: colours inside it would be unreadable.
+						const text = layout.map(({column, width: size}) => fit(inert(column.cell(row)), size, column.align)).join(' ');
+						return (
+							<Text key={absolute} wrap="truncate" inverse color={theme.color('row.selected')}>
+								{gutter}
+								{text}
+							</Text>
+						);
+					}
+					// Adjacent cells of the same colour are merged into one segment: Ink tokenises every
+					// styled segment on every frame, so fewer segments mean faster keypresses.
 					const role = rowRole?.(row);
+					const segments: {color: string | undefined; text: string}[] = [];
+					layout.forEach(({column, width: size}, cellIndex) => {
+						const text = (cellIndex > 0 ? ' ' : '') + fit(inert(column.cell(row)), size, column.align);
+						const cellRole = column.role?.(row) ?? role;
+						const color = cellRole ? theme.color(cellRole) : undefined;
+						const last = segments[segments.length - 1];
+						if (last && last.color === color) last.text += text;
+						else segments.push({color, text});
+					});
 					return (
-						<Text key={absolute} wrap="truncate" inverse={selected} color={selected ? theme.color('row.selected') : undefined}>
-							<Text color={marked ? theme.color('row.marked') : undefined}>{selected ? '›' : ' '}{marked ? '●' : ' '}</Text>
-							{layout.map(({column, width: size}, cellIndex) => {
-								const text = fit(inert(column.cell(row)), size, column.align);
-								const cellRole = column.role?.(row) ?? role;
-								return (
-									<Text key={column.id} color={selected ? undefined : cellRole ? theme.color(cellRole) : undefined}>
-										{cellIndex > 0 ? ' ' : ''}
-										{text}
+						<Text key={absolute} wrap="truncate">
+							<Text color={marked ? theme.color('row.marked') : undefined}>{gutter}</Text>
+							{segments.map((segment, segmentIndex) =>
+								segment.color ? (
+									<Text key={segmentIndex} color={segment.color}>
+										{segment.text}
 									</Text>
-								);
-							})}
+								) : (
+									segment.text
+								),
+							)}
 						</Text>
 					);
 				})

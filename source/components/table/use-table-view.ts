@@ -94,8 +94,10 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 			narrowing.current = undefined;
 			return sorted;
 		}
+		// Typing one more character can only shrink the matches (for groups too: a group that
+		// matches the longer text matched the shorter one), so narrow the previous result.
 		const previous = narrowing.current;
-		const canNarrow = previous !== undefined && previous.sorted === sorted && !inverse && !previous.inverse && needle.startsWith(previous.needle) && !group;
+		const canNarrow = previous !== undefined && previous.sorted === sorted && !inverse && !previous.inverse && needle.startsWith(previous.needle);
 		const source = canNarrow ? previous.result : sorted;
 		const hit = (row: Row) => (haystack.get(row) ?? '').includes(needle) !== inverse;
 		let result: Row[];
