@@ -84,21 +84,29 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 		for (const row of rows) map.set(row, searchText(row).toLowerCase());
 		return map;
 	}, [rows, searchText]);
-	// The previous filter result, to narrow it when the user types one more character.
-	const narrowing = useRef<{sorted: readonly Row[]; needle: string; inverse: boolean; result: readonly Row[]} | undefined>(undefined);
+	// Results per filter text for the current sorted list: typing one more character narrows
+	// the previous result (the matches can only shrink, for groups too), and Backspace finds
+	// the earlier result cached; either way a keystroke never rescans 100,000 rows twice.
+	const results = useRef<{sorted: readonly Row[]; byText: Map<string, readonly Row[]>}>({sorted: [], byText: new Map()});
 	const filtered = useMemo(() => {
 		const text = filter.trim().toLowerCase();
 		const inverse = text.startsWith('!');
 		const needle = inverse ? text.slice(1) : text;
-		if (!needle) {
-			narrowing.current = undefined;
-			return sorted;
+		if (!needle) return sorted;
+		if (results.current.sorted !== sorted) results.current = {sorted, byText: new Map()};
+		const cache = results.current.byText;
+		const cached = cache.get(text);
+		if (cached) return cached;
+		let source: readonly Row[] = sorted;
+		if (!inverse) {
+			for (let length = needle.length - 1; length > 0; length--) {
+				const shorter = cache.get(needle.slice(0, length));
+				if (shorter) {
+					source = shorter;
+					break;
+				}
+			}
 		}
-		// Typing one more character can only shrink the matches (for groups too: a group that
-		// matches the longer text matched the shorter one), so narrow the previous result.
-		const previous = narrowing.current;
-		const canNarrow = previous !== undefined && previous.sorted === sorted && !inverse && !previous.inverse && needle.startsWith(previous.needle);
-		const source = canNarrow ? previous.result : sorted;
 		const hit = (row: Row) => (haystack.get(row) ?? '').includes(needle) !== inverse;
 		let result: Row[];
 		if (group) {
@@ -108,9 +116,11 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 		} else {
 			result = source.filter(hit);
 		}
-		narrowing.current = {sorted, needle, inverse, result};
+		if (cache.size > 64) cache.clear();
+		cache.set(text, result);
 		return result;
 	}, [sorted, haystack, filter, group]);
+
 	const keyed = cursorState.key;
 	const cursor = useMemo(() => {
 		const index = clampCursor(cursorState.index, filtered.length);
@@ -148,7 +158,8 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 	}, []);
 	const changeFilter = useCallback((text: string) => {
 		setFilter(text);
-		setCursorState(state => ({...state, index: 0}));
+		// The cursor goes to the first match (no search for the old row: O(1) per keystroke).
+		setCursorState({index: 0});
 	}, []);
 
 	return {rows: filtered, cursor, selected: filtered[cursor], move, select, filter, setFilter: changeFilter, sort, sortBy};
