@@ -117,7 +117,8 @@ export function TextEditor({state, dispatch, height, width, isActive = true, onE
 	const cursorX = cellWidth(inert(cursorLine.slice(0, state.column)));
 	const leftRef = useRef(0);
 	let left = leftRef.current;
-	if (cursorX < left) left = cursorX;
+	// Scrolled back left past the window: show half a window of context (a line start when it fits).
+	if (cursorX < left) left = Math.max(0, cursorX - Math.floor(textWidth / 2));
 	else if (cursorX >= left + textWidth) left = cursorX - textWidth + 1;
 	leftRef.current = left;
 

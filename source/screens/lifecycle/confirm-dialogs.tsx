@@ -2,16 +2,16 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import {ConfirmDialog} from '../../components/confirm-dialog.js';
-import type {EvaluationResult, OutcomeDiff, Savings} from '../../domain/lifecycle/index.js';
+import type {EvaluationResult, Savings} from '../../domain/lifecycle/index.js';
 import {bytes, shortDigest, usd} from '../../domain/format/units.js';
 import {safe} from '../../domain/format/text.js';
-import type {InUseWarning} from './preview-model.js';
+import type {DiffCounts, InUseWarning} from './preview-model.js';
 
 export type ApplyDialogProps = {
 	readonly repository: string;
 	readonly evaluation: EvaluationResult | undefined;
 	readonly savings: Savings | undefined;
-	readonly diff: OutcomeDiff | undefined;
+	readonly changes: DiffCounts | undefined;
 	readonly inUse: readonly InUseWarning[];
 	readonly replacing: boolean;
 	/** Whether the tasks and services were read (the in-use check ran). */
@@ -47,9 +47,9 @@ export function ApplyDialog(props: ApplyDialogProps) {
 			<Text wrap="wrap">
 				{totals ? `As of now: ${totals.expiring} images expire, ${totals.transitioning} move to archive · ${bytes(totals.bytesFreed)} freed · saves ~${usd(props.savings?.total ?? 0)}/month (estimate)` : 'No dry run available.'}
 			</Text>
-			{props.diff ? (
+			{props.changes ? (
 				<Text color={theme.color('text.secondary')} wrap="truncate">
-					vs the current policy: +{props.diff.added.length} newly acted on, −{props.diff.removed.length} no longer, ~{props.diff.changed.length} by another rule
+					vs the current policy: +{props.changes.added} newly acted on, −{props.changes.removed} no longer, ~{props.changes.changed} by another rule
 				</Text>
 			) : null}
 			<Text color={theme.color('text.secondary')} wrap="wrap">

@@ -73,7 +73,8 @@ export function ExportView({repository, format, text, offset, warning, dispatch,
 			) : null}
 			{lines.slice(start, start + body).map((line, index) => (
 				<Text key={start + index} wrap="truncate">
-					{truncate(inert(line), width)}
+					{/* An empty Text has no height in Ink: keep blank lines as a space. */}
+					{truncate(inert(line), width) || ' '}
 				</Text>
 			))}
 			<Text wrap="truncate" color={theme.color('text.muted')}>

@@ -179,7 +179,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	if (state.panel === 'apply') {
 		return (
 			<ApplyDialog
-				repository={repository} evaluation={model.evaluation} savings={model.savings} diff={model.diff} inUse={model.inUse} replacing={state.source !== null}
+				repository={repository} evaluation={model.evaluation} savings={model.savings} changes={model.changes} inUse={model.inUse} replacing={state.source !== null}
 				usageChecked={model.usageInput.data !== undefined}
 				typeToConfirmAbove={model.typeToConfirmAbove} height={height} width={width}
 				onConfirm={() => send('put')} onCancel={go({type: 'panel', panel: 'main'})}

@@ -7,7 +7,7 @@ import {parseJson, type ValidationResult} from '../../domain/lifecycle/index.js'
 import {safe} from '../../domain/format/text.js';
 import {lineMarkers, ProblemsView} from './problems-view.js';
 import {RuleForm} from './rule-form.js';
-import {ruleFields} from './rule-fields.js';
+import {FIELD_IDS, ruleFields} from './rule-fields.js';
 import {ruleRows} from './rule-edit.js';
 import {RulesList} from './rules-list.js';
 import type {ScreenAction, ScreenState} from './state.js';
@@ -37,9 +37,13 @@ export function PolicyPane({state, dispatch, text, validation, height, width, co
 		return parsed.ok ? parsed.value : undefined;
 	}, [text]);
 	const rows = useMemo(() => (value === undefined ? undefined : ruleRows(value)), [value]);
-	const problemLines = validation.problems.length === 0 ? 1 : height >= 14 ? 4 : height >= 10 ? 3 : 2;
+	const problemLines = validation.problems.length === 0 ? 1 : height >= 12 ? 4 : height >= 9 ? 3 : 2;
 	const noticeLines = state.notice ? 1 : 0;
-	const contentHeight = Math.max(2, height - 1 - problemLines - noticeLines);
+	const fill = Math.max(2, height - 1 - problemLines - noticeLines);
+	// The JSON editor fills the pane; the rules list and the form take what they need, so the
+	// problems stay right under them on tall terminals.
+	const need = state.view === 'json' ? fill : state.form ? FIELD_IDS.length + 2 : rows && 'rows' in rows ? Math.max(2, rows.rows.length + 1) : 4;
+	const contentHeight = Math.min(fill, need);
 	const editDispatch = useCallback((action: EditorAction) => dispatch({type: 'edit', action}), [dispatch]);
 	const leaveEditor = useCallback(() => dispatch({type: 'typing', on: false}), [dispatch]);
 	const typing = state.view === 'json' && state.typing && focused && !covered;

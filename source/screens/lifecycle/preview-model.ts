@@ -40,6 +40,41 @@ function consumersText(consumers: readonly Consumer[] | undefined): string | und
 	return consumers && consumers.length > 0 ? consumers.map(consumer => consumer.label).join('; ') : undefined;
 }
 
+/** How many images change fate against the current policy (the counts of `diffOutcomes`). */
+export interface DiffCounts {
+	/** Acted on only by the draft. */
+	readonly added: number;
+	/** Acted on only by the current policy. */
+	readonly removed: number;
+	/** Acted on by both, by another rule or action. */
+	readonly changed: number;
+}
+
+/** The current policy's outcome by digest: built once per current policy, then reused on every keystroke. */
+export function indexOutcomes(baseline: EvaluationResult): ReadonlyMap<string, ImageOutcome> {
+	return new Map(baseline.actions.map(outcome => [outcome.digest, outcome]));
+}
+
+/**
+ * The counts of `diffOutcomes(baseline, draft)` without building its lists: one pass over the
+ * draft's actions with lookups in the prebuilt baseline index (on 100,000 images the full diff
+ * costs more than the evaluation itself, most of it in rebuilding the baseline map).
+ */
+export function diffCounts(baseline: ReadonlyMap<string, ImageOutcome>, draft: EvaluationResult): DiffCounts {
+	let added = 0;
+	let changed = 0;
+	let matched = 0;
+	for (const outcome of draft.actions) {
+		const before = baseline.get(outcome.digest);
+		if (before === undefined) added++;
+		else {
+			matched++;
+			if (before.action !== outcome.action || before.rulePriority !== outcome.rulePriority) changed++;
+		}
+	}
+	return {added, removed: baseline.size - matched, changed};
+}
+
 /** Every acted-on image that running tasks, services or recent task definitions use. */
 export function inUseWarnings(evaluation: EvaluationResult, usage: ReadonlyMap<string, readonly Consumer[]>): InUseWarning[] {
 	const out: InUseWarning[] = [];

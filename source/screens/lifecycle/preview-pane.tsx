@@ -22,7 +22,7 @@ function plural(count: number, word: string): string {
  */
 export function PreviewPane({model, height, width, focused, source}: {readonly model: LifecycleScreenModel; readonly height: number; readonly width: number; readonly focused: boolean; readonly source: string | null | undefined}) {
 	const theme = useTheme();
-	const {evaluation, savings, diff, inUse, rows, state, imagesEntry, usageInput} = model;
+	const {evaluation, savings, changes, inUse, rows, state, imagesEntry, usageInput} = model;
 	const columns = useMemo(() => previewColumns(model.now), [model.now]);
 	const title = (
 		<Text bold={focused} color={focused ? theme.color('border.focus') : theme.color('text.secondary')} wrap="truncate">
@@ -61,12 +61,12 @@ export function PreviewPane({model, height, width, focused, source}: {readonly m
 			</Text>,
 		);
 	}
-	if (diff) {
+	if (changes) {
 		const against = source === null ? 'vs no policy (AWS keeps everything today)' : 'vs the current policy';
 		const saved = (savings?.total ?? 0) - (model.baselineSavings?.total ?? 0);
 		lines.push(
 			<Text key="diff" wrap="truncate" color={theme.color('text.secondary')}>
-				{safe(`${against}: +${diff.added.length} newly acted on · −${diff.removed.length} no longer · ~${diff.changed.length} other rule · ${saved >= 0 ? '+' : '−'}${usd(Math.abs(saved))}/month`, width)}
+				{safe(`${against}: +${changes.added} newly acted on · −${changes.removed} no longer · ~${changes.changed} other rule · ${saved >= 0 ? '+' : '−'}${usd(Math.abs(saved))}/month`, width)}
 			</Text>,
 		);
 	}

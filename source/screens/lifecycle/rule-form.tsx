@@ -47,8 +47,9 @@ export function RuleForm({fields, form, dispatch, height, width, title}: RuleFor
 	const offset = scrollOffset(offsetRef.current, form.field, body, fields.length);
 	offsetRef.current = offset;
 	const labelWidth = 14;
-	// Values first (every valid choice when it fits), notes in what is left.
-	const valueWidth = Math.max(20, Math.min(64, width - labelWidth - 1 - 26));
+	// Values as wide as the widest one (every valid choice when it fits), notes in what is left.
+	const room = Math.max(20, width - labelWidth - 1 - 24);
+	const valueWidth = Math.min(room, Math.max(12, ...fields.map(field => valueText(field, room).length))) + 1;
 	const current = fields[form.field];
 	return (
 		<Box flexDirection="column" height={height}>

@@ -13,7 +13,7 @@ import {repositoryUsage, type Consumer} from '../../domain/registry/usage.js';
 import {editorText} from '../../components/text-editor-model.js';
 import {initialState, reduce} from './state.js';
 import {pickerText} from './templates.js';
-import {inUseWarnings, previewRows} from './preview-model.js';
+import {diffCounts, indexOutcomes, inUseWarnings, previewRows} from './preview-model.js';
 
 /** Above this many images the preview waits for a pause in typing (evaluation takes tens of ms). */
 export const DEBOUNCE_ABOVE_IMAGES = 20_000;
@@ -92,7 +92,10 @@ export function useLifecycleScreen(repository: string) {
 		const current = source === null ? {rules: []} : validatePolicyText(source).policy;
 		return current ? evaluateLifecycle({policy: current, images, now}) : undefined;
 	}, [source, images, now]);
-	const diff = useMemo(() => (shown && baseline ? diffOutcomes(baseline, shown) : undefined), [shown, baseline]);
+	const baselineIndex = useMemo(() => (baseline ? indexOutcomes(baseline) : undefined), [baseline]);
+	const changes = useMemo(() => (shown && baselineIndex ? diffCounts(baselineIndex, shown) : undefined), [shown, baselineIndex]);
+	// The full diff (lists of images) only when the list shows it.
+	const diff = useMemo(() => (state.listMode === 'changes' && shown && baseline ? diffOutcomes(baseline, shown) : undefined), [state.listMode, shown, baseline]);
 	const savings = useMemo(() => (shown ? estimateSavings(shown, {pricePerGbMonth}) : undefined), [shown, pricePerGbMonth]);
 	const baselineSavings = useMemo(() => (baseline ? estimateSavings(baseline, {pricePerGbMonth}) : undefined), [baseline, pricePerGbMonth]);
 	const inUse = useMemo(() => (shown ? inUseWarnings(shown, usage) : []), [shown, usage]);
@@ -100,7 +103,7 @@ export function useLifecycleScreen(repository: string) {
 
 	return {
 		state, dispatch, text, validation, previewValidation, images, imagesEntry, manifests, policyEntry, usageInput, usage,
-		evaluation: shown, stale, baseline, diff, savings, baselineSavings, inUse, rows, now, pricePerGbMonth, typeToConfirmAbove,
+		evaluation: shown, stale, baseline, changes, savings, baselineSavings, inUse, rows, now, pricePerGbMonth, typeToConfirmAbove,
 	};
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {evaluateLifecycle, formatPolicyText, validatePolicyText, type LifecycleImage} from '../../../source/domain/lifecycle/index.js';
 import {draftText, EMPTY_POLICY_TEXT, initialState, reduce, type ScreenAction, type ScreenState} from '../../../source/screens/lifecycle/state.js';
 import {compareWithAws} from '../../../source/screens/lifecycle/compare.js';
-import {inUseWarnings, previewRows} from '../../../source/screens/lifecycle/preview-model.js';
+import {diffCounts, indexOutcomes, inUseWarnings, previewRows} from '../../../source/screens/lifecycle/preview-model.js';
 import {openPicker, pickerText} from '../../../source/screens/lifecycle/templates.js';
 import {diffOutcomes} from '../../../source/domain/lifecycle/index.js';
 import type {Consumer} from '../../../source/domain/registry/usage.js';
@@ -115,6 +115,10 @@ test('preview rows: in-use images first, changes against the current policy, war
 	assert.equal(rows[0]?.inUse, 'task 1234 (prod/api, RUNNING)');
 	assert.deepEqual(inUseWarnings(after, usage).map(warning => warning.digest), ['sha256:b']);
 	const diff = diffOutcomes(before, after);
+	// The cheap counts agree with the full diff, both ways.
+	assert.deepEqual(diffCounts(indexOutcomes(before), after), {added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length});
+	const reverse = diffOutcomes(after, before);
+	assert.deepEqual(diffCounts(indexOutcomes(after), before), {added: reverse.added.length, removed: reverse.removed.length, changed: reverse.changed.length});
 	assert.deepEqual(previewRows('changes', after, diff, usage, new Map()).map(row => row.change), ['+', '+']);
 	const back = previewRows('changes', before, diffOutcomes(after, before), usage, new Map(images.map(image => [image.digest, image.pushedAt])));
 	assert.deepEqual(back.map(row => [row.change, row.action]), [['-', 'keep'], ['-', 'keep']]);
