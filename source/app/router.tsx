@@ -3,7 +3,7 @@ import React, {createContext, useCallback, useContext, useMemo, useReducer, type
 /** The screens and their parameters. `enter` pushes, `esc` pops. */
 export type Route =
 	| {screen: 'repositories'}
-	| {screen: 'images'; repository: string}
+	| {screen: 'images'; repository: string; region?: string}
 	| {screen: 'image-detail'; repository: string; digest: string}
 	| {screen: 'lifecycle'; repository: string}
 	| {screen: 'tasks'; cluster?: string; service?: string}
@@ -65,7 +65,7 @@ export function routeTitle(route: Route): string {
 		case 'repositories':
 			return 'repositories';
 		case 'images':
-			return `images: ${route.repository}`;
+			return `images: ${route.repository}${route.region ? ` (${route.region})` : ''}`;
 		case 'image-detail':
 			return `image: ${route.repository}@${route.digest.slice(7, 19)}`;
 		case 'lifecycle':

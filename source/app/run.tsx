@@ -23,7 +23,8 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 	if (options.debug) debug = openDebugLog(recorder);
 	let started: Bootstrap;
 	try {
-		started = await bootstrap(options, {readOnly, recorder});
+		const remembered = settings.get();
+		started = await bootstrap(options, {readOnly, recorder, remembered: {...(remembered.lastProfile ? {profile: remembered.lastProfile} : {}), ...(remembered.lastRegion ? {region: remembered.lastRegion} : {})}});
 	} catch (error) {
 		process.stderr.write(`ecrtui: ${(error as Error).message}\n`);
 		return (error as {usage?: boolean}).usage ? 2 : 1;

@@ -15,7 +15,7 @@ export function ScreenView({route, height, width}: {readonly route: Route; reado
 		case 'repositories':
 			return <RepositoriesScreen height={height} width={width} />;
 		case 'images':
-			return <ImagesScreen repository={route.repository} height={height} width={width} />;
+			return <ImagesScreen repository={route.repository} {...(route.region ? {region: route.region} : {})} height={height} width={width} />;
 		case 'tasks':
 			return <TasksScreen {...route} height={height} width={width} />;
 		case 'diagnosis':

@@ -22,7 +22,7 @@ export type Bootstrap = {
  * --demo (on an ephemeral loopback port), otherwise the credential chain, profile, region and
  * --endpoint-url. Shared by the TUI and the non-interactive commands so they behave the same.
  */
-export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolean; demoSpeed?: number; maxAttempts?: number; warn?: (text: string) => void; recorder?: CallRecorder}): Promise<Bootstrap> {
+export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolean; demoSpeed?: number; maxAttempts?: number; warn?: (text: string) => void; recorder?: CallRecorder; remembered?: {profile?: string; region?: string}}): Promise<Bootstrap> {
 	const recorder = extra.recorder ?? new CallRecorder();
 	const base: Omit<SessionOptions, 'profile' | 'region'> = {readOnly: extra.readOnly, recorder, ...(extra.maxAttempts ? {maxAttempts: extra.maxAttempts} : {})};
 	let simulator: Simulator | undefined;
@@ -40,6 +40,10 @@ export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolea
 	}
 	const open = (change: {profile?: string; region?: string}) =>
 		openSession({...base, ...(change.profile ? {profile: change.profile} : {}), ...(change.region ? {region: change.region} : {})});
-	const first = await open({...(options.profile ? {profile: options.profile} : {}), ...(options.region ? {region: options.region} : {})});
+	// The TUI remembers the last profile and region; flags and AWS_PROFILE / AWS_REGION win.
+	const env = process.env;
+	const profile = options.profile ?? (options.demo || env.AWS_PROFILE ? undefined : extra.remembered?.profile);
+	const region = options.region ?? (options.demo || env.AWS_REGION || env.AWS_DEFAULT_REGION ? undefined : extra.remembered?.region);
+	const first = await open({...(profile ? {profile} : {}), ...(region ? {region} : {})});
 	return {first, open, ...(simulator ? {simulator} : {}), recorder, close: async () => simulator?.close()};
 }

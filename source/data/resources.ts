@@ -2,7 +2,9 @@ import type {Descriptor} from './store.js';
 import type {Session} from './session.js';
 import type {ImageRecord, IndexManifest, RepositoryRecord} from '../domain/registry/types.js';
 import {isIndex} from '../domain/registry/types.js';
-import {getLifecyclePolicy, getRepositoryPolicy, getScanFindings, listImages, listRepositories, readIndexManifests, type Finding} from './ecr.js';
+import {findImage, getLifecyclePolicy, getRepositoryPolicy, getScanFindings, listImages, listRepositories, readIndexManifests, type Finding} from './ecr.js';
+import {regionalSession} from './session.js';
+import {toProblem, type Problem} from './problems.js';
 
 /**
  * Descriptors of cached AWS resources. Keys start with `<account>/<region>/` so a mutation
@@ -96,5 +98,58 @@ export function scanFindingsResource(session: Scoped, repository: string, digest
 		ttlMs: 10 * MINUTE,
 		what: `Reading scan findings (ecr:DescribeImageScanFindings)`,
 		load: async ({signal}) => (await getScanFindings(session.clients, repository, digest, signal)) ?? null,
+	};
+}
+
+export type MultiRegionRepositories = {repositories: RepositoryRecord[]; failures: {region: string; problem: Problem}[]};
+
+/**
+ * Repositories of several regions side by side (one DescribeRepositories listing per region,
+ * in parallel). A region that fails (not enabled, denied) is reported, not fatal.
+ */
+export function multiRegionRepositoriesResource(session: Session, regions: readonly string[]): Descriptor<MultiRegionRepositories> {
+	return {
+		key: `${session.accountId}/*/ecr.describeRepositories/${regions.join(',')}`,
+		ttlMs: 5 * MINUTE,
+		what: `Listing ECR repositories in ${regions.join(', ')}`,
+		load: async ({signal}) => {
+			const results = await Promise.all(
+				regions.map(async region => {
+					try {
+						return {region, repositories: await listRepositories(regionalSession(session, region).clients, signal)};
+					} catch (error) {
+						return {region, problem: toProblem(error, {what: `Listing ECR repositories in ${region}`})};
+					}
+				}),
+			);
+			return {
+				repositories: results.flatMap(result => result.repositories ?? []),
+				failures: results.flatMap(result => (result.problem ? [{region: result.region, problem: result.problem}] : [])),
+			};
+		},
+	};
+}
+
+/** Other regions whose same-named repository holds this digest (replication), e.g. for "also present in". */
+export function presenceResource(session: Session, repository: string, digest: string, regions: readonly string[]): Descriptor<{present: string[]; checked: string[]}> {
+	const others = regions.filter(region => region !== session.region);
+	return {
+		key: `${session.scope}/ecr/${repository}/presence/${digest}/${others.join(',')}`,
+		ttlMs: 10 * MINUTE,
+		what: `Looking for ${digest.slice(0, 19)} in ${others.join(', ')}`,
+		load: async ({signal}) => {
+			const present: string[] = [];
+			await Promise.all(
+				others.map(async region => {
+					try {
+						if (await findImage(regionalSession(session, region).clients, repository, {digest}, {...(signal ? {signal} : {})})) present.push(region);
+					} catch (error) {
+						// No such repository there: simply not replicated to that region.
+						if ((error as Error).name !== 'RepositoryNotFoundException') throw error;
+					}
+				}),
+			);
+			return {present: present.sort(), checked: others};
+		},
 	};
 }

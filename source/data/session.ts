@@ -27,6 +27,8 @@ export type Session = {
 	scope: string;
 	/** The embedded simulator in demo mode. */
 	simulator?: Simulator;
+	/** Views of the same account in other regions (multi-region screens), created on demand. */
+	regional?: Map<string, Session>;
 };
 
 export type SessionOptions = {
@@ -149,8 +151,24 @@ export async function openSession(options: SessionOptions): Promise<SessionResul
 	}
 }
 
-/** Closes a session's sockets and cancels its loads. */
+/**
+ * The same account and credentials in another region: its own clients, the shared cache (keys
+ * carry the region, so nothing mixes) and the shared recorder. Reused per region.
+ */
+export function regionalSession(session: Session, region: string): Session {
+	if (region === session.region) return session;
+	session.regional ??= new Map();
+	let regional = session.regional.get(region);
+	if (!regional) {
+		regional = {...session, region, clients: new AwsClients({...session.clients.target, region}, session.recorder), scope: `${session.accountId}/${region}`, regional: session.regional};
+		session.regional.set(region, regional);
+	}
+	return regional;
+}
+
+/** Closes a session's sockets (and its regional views') and cancels its loads. */
 export function closeSession(session: Session): void {
 	session.store.cancelAll();
 	session.clients.destroy();
+	for (const regional of session.regional?.values() ?? []) regional.clients.destroy();
 }

@@ -8,7 +8,9 @@ import type {Entry} from '../data/store.js';
 import type {ImageRecord, RepositoryRecord} from '../domain/registry/types.js';
 import {repositoryStats, type RepositoryStats} from '../domain/registry/stats.js';
 import type {Problem} from '../data/problems.js';
+import {regionalSession} from '../data/session.js';
 
+/** Figures are keyed by `<region>/<name>` (the multi-region view lists several regions). */
 export type RepositoryFigures = {
 	stats?: RepositoryStats;
 	/** undefined = not loaded yet; null = the repository has no policy. */
@@ -79,10 +81,11 @@ export function useRepositoryStats(repositories: readonly RepositoryRecord[] | u
 	const figures = useMemo(() => {
 		const map = new Map<string, RepositoryFigures>();
 		for (const repository of repositories ?? []) {
-			const images: Entry<ImageRecord[]> = store.snapshot(imagesResource(session, repository.name).key);
-			const manifests = images.data?.some(isIndex) ? store.peek<IndexManifest[]>(indexManifestsResource(session, repository.name, images.data).key) : undefined;
-			const policy: Entry<LifecyclePolicyRecord> = store.snapshot(lifecyclePolicyResource(session, repository.name).key);
-			map.set(repository.name, {
+			const scoped = regionalSession(session, repository.region);
+			const images: Entry<ImageRecord[]> = store.snapshot(imagesResource(scoped, repository.name).key);
+			const manifests = images.data?.some(isIndex) ? store.peek<IndexManifest[]>(indexManifestsResource(scoped, repository.name, images.data).key) : undefined;
+			const policy: Entry<LifecyclePolicyRecord> = store.snapshot(lifecyclePolicyResource(scoped, repository.name).key);
+			map.set(`${repository.region}/${repository.name}`, {
 				...(images.data ? {stats: statsOf(images.data, manifests)} : {}),
 				...(policy.status === 'ok' ? {policy: policy.data ?? null} : {}),
 				...(images.problem ? {problem: images.problem} : policy.problem ? {problem: policy.problem} : {}),

@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import {useServices} from '../../app/context.js';
 import {LAYER, useKeyLayer} from '../../app/keys/dispatch.js';
 import {useResource} from '../../hooks/use-resource.js';
-import {scanFindingsResource} from '../../data/resources.js';
+import {presenceResource, scanFindingsResource} from '../../data/resources.js';
+import type {Session} from '../../data/session.js';
 import type {ImageGraph} from '../../domain/registry/image-tree.js';
 import type {ImageRecord} from '../../domain/registry/types.js';
 import type {Drift} from '../../domain/registry/usage.js';
@@ -18,7 +19,8 @@ type Line = {text: string; role?: 'status.error' | 'status.warn' | 'status.ok' |
  * Everything about one image: tags, digest, media type, platforms, scan summary with the top
  * findings, what uses it (and drift), referrers. Scrolls with ↑↓; `y` shows the raw JSON.
  */
-export function ImageDetail({row, images, graph, drift, now, height, width, onRaw}: {
+export function ImageDetail({session, row, images, graph, drift, now, height, width, onRaw}: {
+	readonly session: Session;
 	readonly row: ImageTableRow;
 	readonly images: readonly ImageRecord[];
 	readonly graph: ImageGraph;
@@ -28,9 +30,11 @@ export function ImageDetail({row, images, graph, drift, now, height, width, onRa
 	readonly width: number;
 	readonly onRaw: () => void;
 }) {
-	const {session, theme} = useServices();
+	const {theme, settings} = useServices();
 	const {image} = row;
 	const findings = useResource(useMemo(() => (image.scan ? scanFindingsResource(session, image.repositoryName, image.digest) : undefined), [session, image]));
+	const regions = settings.get().regions;
+	const presence = useResource(useMemo(() => presenceResource(session, image.repositoryName, image.digest, regions), [session, image, regions]));
 	const [offset, setOffset] = useState(0);
 	const byDigest = useMemo(() => new Map(images.map(item => [item.digest, item])), [images]);
 
@@ -41,6 +45,16 @@ export function ImageDetail({row, images, graph, drift, now, height, width, onRa
 	add(`type: ${row.kind}${image.manifestMediaType ? ` · ${image.manifestMediaType}` : ''}${image.artifactMediaType ? ` · artifact ${image.artifactMediaType}` : ''}`);
 	add(`size: ${bytes(image.sizeInBytes)}${row.kind === 'index' ? ' (largest platform, as ECR reports it)' : ''} · status ${image.status}${image.lastArchivedAt ? ` since ${isoTime(image.lastArchivedAt)}` : ''}`);
 	add(`pushed: ${isoTime(image.pushedAt)} (${age(image.pushedAt, now)} ago) · last pulled: ${image.lastPulledAt ? `${isoTime(image.lastPulledAt)} (${age(image.lastPulledAt, now)} ago)` : 'never recorded'}`);
+	add(
+		presence.data
+			? presence.data.present.length
+				? `also present in: ${presence.data.present.join(', ')} (replicated)`
+				: `only in ${session.region} (checked ${presence.data.checked.join(', ') || 'no other region'})`
+			: presence.problem
+				? `other regions: ${presence.problem.why}`
+				: 'other regions: checking…',
+		{role: presence.data?.present.length ? 'text.accent' : 'text.secondary'},
+	);
 	const children = graph.childrenOf.get(image.digest);
 	if (children?.length) {
 		add('platforms:', {bold: true});

@@ -1,6 +1,7 @@
 import React, {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from '../../app/context.js';
+import {regionalSession} from '../../data/session.js';
 import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
@@ -43,14 +44,17 @@ const sortIds: Partial<Record<ImagesActionId, string>> = {
 };
 
 /** One repository's images: browse, understand, and clean up safely. */
-export function ImagesScreen({repository, height, width}: {readonly repository: string; readonly height: number; readonly width: number}) {
-	const {session, theme, settings, audit} = useServices();
+export function ImagesScreen({repository, region, height, width}: {readonly repository: string; readonly region?: string; readonly height: number; readonly width: number}) {
+	const services = useServices();
+	const {theme, settings, audit} = services;
+	// A repository of another region (multi-region view) is read with that region's clients.
+	const session = region ? regionalSession(services.session, region) : services.session;
 	const navigation = useNavigation();
 	const flash = useFlash();
 	const {copy, openUrl} = useCopy();
 	const now = useNow(30_000);
 	const tableHeight = Math.max(3, height - 3);
-	const model = useImagesScreen(repository, tableHeight);
+	const model = useImagesScreen(repository, tableHeight, session);
 	const {view, panel, setPanel, marks, plan} = model;
 	const columns = useMemo(() => imageColumns(now), [now]);
 	const selected = view.selected;
@@ -94,7 +98,10 @@ export function ImagesScreen({repository, height, width}: {readonly repository: 
 			if (marks.size === 0) flash.warn('mark images first: space marks one, m marks many (untagged, older than N days, ...)');
 			else setPanel('confirm');
 		},
-		'images.lifecycle': () => navigation.push({screen: 'lifecycle', repository}),
+		'images.lifecycle': () => {
+			if (region && region !== services.session.region) flash.warn(`switch to ${region} (:region ${region}) to edit its lifecycle policy`);
+			else navigation.push({screen: 'lifecycle', repository});
+		},
 		'images.filter': () => model.setFiltering(true),
 		'images.raw': () => selected && setPanel('json'),
 		'images.copy': () => selected && copy('image URI', `${session.accountId}.dkr.ecr.${session.region}.amazonaws.com/${repository}@${selected.image.digest}`),
@@ -151,7 +158,7 @@ export function ImagesScreen({repository, height, width}: {readonly repository: 
 		return <JsonView title={`${repository}@${selected.image.digest.slice(0, 19)}`} value={{image: selected.image, inUseBy: selected.consumers}} height={height} width={width} onClose={() => setPanel(panel === 'json' ? 'table' : panel)} />;
 	}
 	if (panel === 'detail' && selected) {
-		return <ImageDetail row={selected} images={images.data ?? []} graph={model.graph} drift={model.usage.drift} now={now} height={height} width={width} onRaw={() => setPanel('json')} />;
+		return <ImageDetail session={session} row={selected} images={images.data ?? []} graph={model.graph} drift={model.usage.drift} now={now} height={height} width={width} onRaw={() => setPanel('json')} />;
 	}
 
 	const overlay =

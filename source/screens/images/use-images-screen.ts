@@ -1,5 +1,6 @@
 import {useCallback, useMemo, useRef, useState} from 'react';
 import {useServices} from '../../app/context.js';
+import type {Session} from '../../data/session.js';
 import {useResource} from '../../hooks/use-resource.js';
 import {imagesResource, indexManifestsResource} from '../../data/resources.js';
 import {usageResource} from '../../data/usage.js';
@@ -40,8 +41,8 @@ function withChildScan(index: ImageRecord, graph: ImageGraph, byDigest: Readonly
 }
 
 /** The images screen's view model: data, tree rows, usage, marks, and the delete plan. */
-export function useImagesScreen(repository: string, pageSize: number) {
-	const {session, settings} = useServices();
+export function useImagesScreen(repository: string, pageSize: number, session: Session) {
+	const {settings} = useServices();
 	const {inUseRevisions, pricePerGbMonth} = settings.get();
 	const images = useResource(useMemo(() => imagesResource(session, repository), [session, repository]));
 	const loaded = images.status === 'ok' && !images.refreshing ? images.data : undefined;

@@ -38,8 +38,9 @@ export function toRow(repository: RepositoryRecord, figures: RepositoryFigures, 
 
 const pending = (row: RepositoryRow) => (row.figures.problem ? '!' : '…');
 
-export function repositoryColumns(now: number): Column<RepositoryRow>[] {
+export function repositoryColumns(now: number, showRegion = false): Column<RepositoryRow>[] {
 	return [
+		...(showRegion ? [{id: 'region', header: 'REGION', width: 14, cell: (row: RepositoryRow) => row.repository.region} satisfies Column<RepositoryRow>] : []),
 		{id: 'name', header: 'REPOSITORY', width: 18, minWidth: 12, grow: 1, cell: row => `${row.flagged ? '⚑ ' : ''}${row.repository.name}`, role: row => (row.flagged ? 'status.warn' : undefined)},
 		{id: 'images', header: 'IMAGES', width: 6, align: 'right', cell: row => (row.figures.stats ? String(row.figures.stats.imageCount) : pending(row))},
 		{id: 'untagged', header: 'UNTAGGED', width: 8, align: 'right', cell: row => (row.figures.stats ? String(row.figures.stats.untaggedCount) : pending(row)), role: row => (row.flagged ? 'status.warn' : undefined)},

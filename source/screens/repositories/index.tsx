@@ -38,6 +38,7 @@ const sortIds: Partial<Record<RepositoriesActionId, string>> = {
 	'repos.sort-encryption': 'encryption',
 };
 
+
 /** The first screen: repositories with sizes, costs and policy status. */
 export function RepositoriesScreen({height, width}: {readonly height: number; readonly width: number}) {
 	const {session, theme} = useServices();
@@ -50,12 +51,22 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 	const tableHeight = Math.max(3, height - status - 2 - 1);
 	const screen = useRepositoriesScreen(tableHeight);
 	const {view, totals, progress, filtering, panel} = screen;
-	const columns = useMemo(() => repositoryColumns(now), [now]);
+	const columns = useMemo(() => repositoryColumns(now, screen.allRegions), [now, screen.allRegions]);
 	const selected = view.selected;
 
 	const handlers = {
-		'repos.open': () => selected && navigation.push({screen: 'images', repository: selected.repository.name}),
-		'repos.lifecycle': () => selected && navigation.push({screen: 'lifecycle', repository: selected.repository.name}),
+		'repos.open': () =>
+			selected &&
+			navigation.push({screen: 'images', repository: selected.repository.name, ...(selected.repository.region === session.region ? {} : {region: selected.repository.region})}),
+		'repos.lifecycle': () => {
+			if (!selected) return;
+			if (selected.repository.region !== session.region) flash.warn(`switch to ${selected.repository.region} (:region ${selected.repository.region}) to edit its lifecycle policy`);
+			else navigation.push({screen: 'lifecycle', repository: selected.repository.name});
+		},
+		'repos.regions': () => {
+			screen.setAllRegions(!screen.allRegions);
+			flash.info(screen.allRegions ? `only ${session.region}` : `all regions: ${screen.regions.join(', ')}`);
+		},
 		'repos.storage': () => screen.setPanel(panel === 'storage' ? 'none' : 'storage'),
 		'repos.filter': () => screen.setFiltering(true),
 		'repos.raw': () => selected && screen.setPanel('json'),
@@ -126,6 +137,8 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 			/>
 			<Text color={theme.color('text.muted')} wrap="truncate">
 				{repositories.problem ? `⚠ ${repositories.problem.why} (showing cached data) · ` : ''}
+				{screen.regionFailures.map(failure => `⚠ ${failure.region}: ${failure.problem.why} · `).join('')}
+				{screen.allRegions ? `regions: ${screen.regions.join(', ')} · ` : ''}
 				{loadingLine ? `⟳ ${loadingLine} · ` : ''}
 				{totals.untaggedBytes > 0 ? `untagged: ${bytes(totals.untaggedBytes)} · ` : ''}
 				cost is an estimate (sum of image sizes; AWS bills unique layers)

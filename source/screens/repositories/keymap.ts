@@ -6,6 +6,7 @@ export const repositoriesActions = [
 	{id: 'repos.lifecycle', keys: ['p'], title: 'Lifecycle policy editor', group: 'Repositories', hint: true},
 	{id: 'repos.storage', keys: ['s'], title: 'Storage view (pushes per month, savings)', group: 'Repositories', hint: true},
 	{id: 'repos.filter', keys: ['/'], title: 'Filter (!text excludes)', group: 'Repositories', hint: true, opensInput: true},
+	{id: 'repos.regions', keys: ['R'], title: 'All regions (settings: regions) / this region only', group: 'Repositories'},
 	{id: 'repos.raw', keys: ['y'], title: 'Raw JSON', group: 'Repositories'},
 	{id: 'repos.copy', keys: ['c'], title: 'Copy repository URI', group: 'Repositories'},
 	{id: 'repos.console', keys: ['b'], title: 'AWS console URL', group: 'Repositories'},

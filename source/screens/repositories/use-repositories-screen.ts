@@ -2,12 +2,13 @@ import {useCallback, useMemo, useState} from 'react';
 import {useServices} from '../../app/context.js';
 import {useResource} from '../../hooks/use-resource.js';
 import {useRepositoryStats} from '../../hooks/use-repository-stats.js';
-import {repositoriesResource} from '../../data/resources.js';
+import {multiRegionRepositoriesResource, repositoriesResource} from '../../data/resources.js';
+import type {RepositoryRecord} from '../../domain/registry/types.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {repositorySorters, toRow, type RepositoryRow} from './columns.js';
 
-const keyOf = (row: RepositoryRow) => row.repository.name;
-const searchText = (row: RepositoryRow) => `${row.repository.name} ${row.repository.encryptionType} ${row.repository.tagMutability} ${row.rules === null ? 'no-policy' : ''} ${row.flagged ? 'flagged' : ''}`;
+const keyOf = (row: RepositoryRow) => `${row.repository.region}/${row.repository.name}`;
+const searchText = (row: RepositoryRow) => `${row.repository.name} ${row.repository.region} ${row.repository.encryptionType} ${row.repository.tagMutability} ${row.rules === null ? 'no-policy' : ''} ${row.flagged ? 'flagged' : ''}`;
 
 /** Numeric columns sort largest first on the first press. */
 export const descendingFirst = new Set(['images', 'untagged', 'size', 'cost', 'push']);
@@ -17,10 +18,15 @@ export type Totals = {images: number; untagged: number; bytes: number; untaggedB
 /** The repositories screen's view model: data, background stats, rows, sort, filter, cursor. */
 export function useRepositoriesScreen(pageSize: number) {
 	const {session, settings} = useServices();
-	const repositories = useResource(useMemo(() => repositoriesResource(session), [session]));
-	const {figures, done, total} = useRepositoryStats(repositories.data);
+	const [allRegions, setAllRegions] = useState(false);
+	const regions = useMemo(() => [...new Set([session.region, ...settings.get().regions])], [session, settings]);
+	const single = useResource(useMemo(() => (allRegions ? undefined : repositoriesResource(session)), [session, allRegions]));
+	const multi = useResource(useMemo(() => (allRegions ? multiRegionRepositoriesResource(session, regions) : undefined), [session, allRegions, regions]));
+	const repositories = allRegions ? {...multi, data: multi.data?.repositories} : single;
+	const records: RepositoryRecord[] | undefined = repositories.data;
+	const {figures, done, total} = useRepositoryStats(records);
 	const price = settings.get().pricePerGbMonth;
-	const rows = useMemo(() => (repositories.data ?? []).map(repository => toRow(repository, figures.get(repository.name) ?? {loading: true}, price)), [repositories.data, figures, price]);
+	const rows = useMemo(() => (records ?? []).map(repository => toRow(repository, figures.get(`${repository.region}/${repository.name}`) ?? {loading: true}, price)), [records, figures, price]);
 	const view = useTableView({rows, keyOf, searchText, sorters: repositorySorters, initialSort: {id: 'cost', descending: true}, pageSize});
 	const [filtering, setFiltering] = useState(false);
 	const [panel, setPanel] = useState<'none' | 'storage' | 'json'>('none');
@@ -41,5 +47,5 @@ export function useRepositoriesScreen(pageSize: number) {
 	}, [view.rows]);
 
 	const sortBy = useCallback((id: string) => view.sortBy(id, descendingFirst.has(id)), [view]);
-	return {repositories, view, rows, totals, progress: {done, total}, filtering, setFiltering, panel, setPanel, sortBy, price};
+	return {repositories, view, rows, totals, progress: {done, total}, filtering, setFiltering, panel, setPanel, sortBy, price, allRegions, setAllRegions, regions, regionFailures: allRegions ? (multi.data?.failures ?? []) : []};
 }

@@ -72,9 +72,9 @@ export type ImageSpec = {
 	baseLayers?: {digest: string; size: number}[];
 };
 
-/** A single-platform image manifest with its layers. */
+/** A single-platform image manifest with its layers. The digest depends on account, name and seed, not region, so a replica in another region has the same digest, as replication keeps it. */
 export function addImage(repository: SimRepository, spec: ImageSpec): SimImage {
-	const digest = digestOf(`${repository.arn}/${spec.seed}`);
+	const digest = digestOf(`${repository.registryId}/${repository.name}/${spec.seed}`);
 	const base = spec.baseLayers ?? [];
 	const baseBytes = base.reduce((sum, layer) => sum + layer.size, 0);
 	const ownLayer = {digest: digestOf(`${digest}/layer`), size: Math.max(1024, spec.sizeInBytes - baseBytes)};
@@ -119,7 +119,7 @@ export function addMultiArchImage(
 			...(spec.findings ? {findings: spec.findings} : {}),
 		}),
 	);
-	const digest = digestOf(`${repository.arn}/${spec.seed}/index`);
+	const digest = digestOf(`${repository.registryId}/${repository.name}/${spec.seed}/index`);
 	const manifest = JSON.stringify({
 		schemaVersion: 2,
 		mediaType: MEDIA.ociIndex,
