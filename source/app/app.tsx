@@ -42,8 +42,11 @@ export function App(props: AppProps) {
 			closeSession(session);
 			setSession(result.session);
 			props.onSessionChange?.(result.session);
-			if (result.session.profile) props.settings.set('lastProfile', result.session.profile);
-			props.settings.set('lastRegion', result.session.region);
+			// Remember real accounts only: trying regions in the demo must not change the next real start.
+			if (result.session.mode !== 'demo') {
+				if (result.session.profile) props.settings.set('lastProfile', result.session.profile);
+				props.settings.set('lastRegion', result.session.region);
+			}
 		},
 		[props, session],
 	);

@@ -42,3 +42,20 @@ test('an unknown command says so and keeps the screen', async t => {
 	await app.waitFor('unknown command :frobnicate');
 	assert.match(app.frame(), /REPOSITORY/);
 });
+
+test('c copies with OSC 52 (works over SSH): the escape sequence carries the URI', async t => {
+	const app = await renderApp({sim, t});
+	await app.waitFor(/data-pipeline\s+942/);
+	await app.press('c');
+	await app.waitFor('copied URI');
+	const uri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/data-pipeline';
+	const sequence = `\u001B]52;c;${Buffer.from(uri).toString('base64')}\u0007`;
+	assert.ok(app.frames().some(frame => frame.includes(sequence)), 'the OSC 52 sequence was written');
+});
+
+test('b shows and copies the AWS console address', async t => {
+	const app = await renderApp({sim, t, width: 160});
+	await app.waitFor(/data-pipeline\s+942/);
+	await app.press('b');
+	await app.waitFor('https://us-east-1.console.aws.amazon.com/ecr/repositories/private/123456789012/data-pipeline?region=us-east-1');
+});
