@@ -10,6 +10,7 @@ import {
 	type EvaluationResult, type LifecycleImage, type LifecyclePolicy, type ValidationResult,
 } from '../../domain/lifecycle/index.js';
 import {repositoryUsage, type Consumer} from '../../domain/registry/usage.js';
+import type {ImageRecord} from '../../domain/registry/types.js';
 import {editorText} from '../../components/text-editor-model.js';
 import {initialState, reduce} from './state.js';
 import {pickerText} from './templates.js';
@@ -47,8 +48,12 @@ export function useLifecycleScreen(repository: string) {
 	const {inUseRevisions, pricePerGbMonth, typeToConfirmAbove} = settings.get();
 	const policyEntry = useResource(useMemo(() => lifecyclePolicyResource(session, repository), [session, repository]));
 	const imagesEntry = useResource(useMemo(() => imagesResource(session, repository), [session, repository]));
-	const loaded = imagesEntry.status === 'ok' && !imagesEntry.refreshing ? imagesEntry.data : undefined;
-	const manifests = useResource(useMemo(() => (loaded ? indexManifestsResource(session, repository, loaded) : undefined), [session, repository, loaded]));
+	// Only complete listings: a refresh publishes pages as they arrive, and a dry run of half a
+	// repository would be wrong. Until the next one is complete, the last one stays.
+	const complete = useRef<ImageRecord[] | undefined>(undefined);
+	if (imagesEntry.status === 'ok' && !imagesEntry.refreshing && imagesEntry.data) complete.current = imagesEntry.data;
+	const records = complete.current;
+	const manifests = useResource(useMemo(() => (records ? indexManifestsResource(session, repository, records) : undefined), [session, repository, records]));
 	const usageInput = useResource(useMemo(() => usageResource(session, inUseRevisions), [session, inUseRevisions]));
 	const [state, dispatch] = useReducer(reduce, undefined, initialState);
 	const now = useNow(60_000);
@@ -59,11 +64,15 @@ export function useLifecycleScreen(repository: string) {
 		if (policyData !== undefined) dispatch({type: 'loaded', text: policyData?.text ?? null});
 	}, [policyData]);
 
-	const images = useMemo(() => (imagesEntry.data && manifests.data ? toLifecycleImages(imagesEntry.data, manifests.data) : undefined), [imagesEntry.data, manifests.data]);
+	// Index children come from the manifests: without them platform images would look expirable.
+	const fresh = useMemo(() => (records && manifests.data ? toLifecycleImages(records, manifests.data) : undefined), [records, manifests.data]);
+	const lastImages = useRef<LifecycleImage[] | undefined>(undefined);
+	if (fresh) lastImages.current = fresh;
+	const images = fresh ?? lastImages.current;
 	const pushedAt = useMemo(() => new Map((images ?? []).map(image => [image.digest, image.pushedAt])), [images]);
 	const usage = useMemo(
-		() => (usageInput.data && imagesEntry.data ? repositoryUsage(usageInput.data, {name: repository, registryId: session.accountId, region: session.region}, imagesEntry.data).byDigest : noUsage),
-		[usageInput.data, imagesEntry.data, repository, session],
+		() => (usageInput.data && records ? repositoryUsage(usageInput.data, {name: repository, registryId: session.accountId, region: session.region}, records).byDigest : noUsage),
+		[usageInput.data, records, repository, session],
 	);
 
 	const editor = state.editor;
