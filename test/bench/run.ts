@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
 	keypress: async () => (await import('./keypress.js')).benchKeypress(),
 	memory: async () => (await import('./memory.js')).benchMemory(),
 	api: async () => (await import('./api-economy.js')).benchApiEconomy(),
+	watcher: async () => (await import('./watcher.js')).benchWatcher(),
 };
 
 const wanted = process.argv.slice(2).filter(name => suites[name]);
