@@ -8,12 +8,16 @@ import {formatPolicyText, parseJson} from '../../domain/lifecycle/index.js';
 import {ruleRows} from './rule-edit.js';
 import type {PickerState} from './templates.js';
 
+/** How the draft is shown: the rules list (and form), or the raw JSON editor. */
 export type View = 'rules' | 'json';
+/** Which pane the keys move in. */
 export type Focus = 'policy' | 'preview';
+/** What covers the screen: nothing, a confirmation, the export view, or the AWS comparison (over the preview). */
 export type Panel = 'main' | 'apply' | 'delete' | 'export' | 'compare';
 /** What the preview's list shows. */
 export type ListMode = 'acted' | 'changes' | 'in-use';
 
+/** The list modes in the order `o` cycles them. */
 export const LIST_MODES: readonly ListMode[] = ['acted', 'changes', 'in-use'];
 
 /** The rule form: which field, and the text being typed into a text or number field. */
@@ -28,6 +32,7 @@ export interface Notice {
 	readonly text: string;
 }
 
+/** Everything the screen remembers between keys. */
 export interface ScreenState {
 	readonly editor: EditorState;
 	/** The AWS policy text the draft started from: undefined until read, null when the repository has none. */
@@ -52,6 +57,7 @@ export interface ScreenState {
 	readonly notice?: Notice;
 }
 
+/** What key handlers dispatch; the reducer decides by mode. */
 export type ScreenAction =
 	| {type: 'loaded'; text: string | null}
 	| {type: 'applied'; text: string | null}

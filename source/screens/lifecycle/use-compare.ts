@@ -11,6 +11,7 @@ export const COMPARE_TIMEOUT_MS = 120_000;
 /** Poll delays: quick at first (small repositories finish in seconds), then every 5 s like AWS's waiter. */
 const POLL_MS = [1000, 1000, 2000, 3000, 5000];
 
+/** Where the comparison is: not started, waiting for AWS, compared, or failed. */
 export type CompareState =
 	| {readonly status: 'idle'}
 	| {readonly status: 'running'; readonly startedAt: number; readonly awsStatus: string}
