@@ -4,6 +4,7 @@ import {addService, settleEcs} from '../services/ecs-setup.js';
 import {DEMO_NETWORK} from './demo-network.js';
 import {DEMO_ROLES} from './demo-iam.js';
 import {DAY} from './factory.js';
+import {buildDemoLogs} from './demo-logs.js';
 
 /**
  * The ECS half of the demo account (design.md, "The demo account"; aws-semantics.md C): a
@@ -23,6 +24,9 @@ import {DAY} from './factory.js';
  * | ledger | payments-api:v2.25.0 | private-e | strict NACL drops return traffic |
  * | batch | legacy-batch:2024.09 | private-a | tag deleted: not found |
  * | reports | reports:v3.2.0 in us-west-2 | private-a | repository only in us-east-1: not found |
+ *
+ * Containers log with awslogs to `/ecs/<container>`; staging `payments` ships its app's logs
+ * through a FireLens (Fluent Bit) sidecar to `/ecs/payments-staging` instead.
  */
 
 const ACCOUNT = DEMO_NETWORK.accountId;
@@ -63,7 +67,14 @@ function container(name: string, image: string, extra: Partial<SimContainerDefin
 	};
 }
 
-type DefinitionSpec = {family: string; image: string; role?: string; cpu?: string; memory?: string; registeredAt: number; containerName?: string};
+type DefinitionSpec = {family: string; image: string; role?: string; cpu?: string; memory?: string; registeredAt: number; containerName?: string; /** Route the app's logs through a FireLens sidecar to this group. */ firelensGroup?: string};
+
+/** A Fluent Bit log router (FireLens) that logs itself with awslogs, as AWS's examples do. */
+const logRouter = (): SimContainerDefinition =>
+	container('log_router', 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4', {
+		portMappings: [],
+		logConfiguration: {logDriver: 'awslogs', options: {'awslogs-group': '/ecs/firelens', 'awslogs-region': REGION, 'awslogs-stream-prefix': 'firelens'}},
+	});
 
 function define(world: World, spec: DefinitionSpec): SimTaskDefinition {
 	return registerTaskDefinition(ecsStateOf(world, ACCOUNT, REGION), ACCOUNT, REGION, {
@@ -73,7 +84,9 @@ function define(world: World, spec: DefinitionSpec): SimTaskDefinition {
 		taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/${spec.family}-task-role`,
 		cpu: spec.cpu ?? '512',
 		memory: spec.memory ?? '1024',
-		containerDefinitions: [container(spec.containerName ?? spec.family, spec.image)],
+		containerDefinitions: spec.firelensGroup
+			? [container(spec.containerName ?? spec.family, spec.image, {logConfiguration: {logDriver: 'awsfirelens', options: {Name: 'cloudwatch_logs', region: REGION, log_group_name: spec.firelensGroup, log_stream_prefix: 'app/'}}}), logRouter()]
+			: [container(spec.containerName ?? spec.family, spec.image)],
 	});
 }
 
@@ -115,7 +128,8 @@ export function buildDemoEcs(world: World, now: number): void {
 
 	// staging: small and healthy.
 	service(staging, 'web', define(world, {family: 'web-staging', image: `${REGISTRY}/web-frontend:v5.10.0`, containerName: 'web-frontend', cpu: '256', memory: '512', registeredAt: now - 5 * DAY}), 1, now - 5 * DAY);
-	service(staging, 'payments', define(world, {family: 'payments-staging', image: `${REGISTRY}/payments-api:v2.27.0-rc1`, containerName: 'payments-api', registeredAt: now - 6 * 3_600_000}), 1, now - 6 * 3_600_000);
+	service(staging, 'payments', define(world, {family: 'payments-staging', image: `${REGISTRY}/payments-api:v2.27.0-rc1`, containerName: 'payments-api', registeredAt: now - 6 * 3_600_000, firelensGroup: '/ecs/payments-staging'}), 1, now - 6 * 3_600_000);
 
 	settleEcs(world, now);
+	buildDemoLogs(world, ACCOUNT, REGION);
 }
