@@ -47,7 +47,7 @@ export function TemplatePicker({picker, dispatch, height, width}: TemplatePicker
 	const head = picker.step === 'choose'
 		? `Templates · ↑↓ choose · Enter set parameters · Tab: ${mode} · Esc close`
 		: `${template?.name ?? ''} · type values · ↑↓ parameter · Enter insert (${picker.mode}) · Tab replace/add · Esc back`;
-	const nameWidth = Math.min(62, Math.max(30, width - 4));
+	const nameWidth = Math.max(20, width - 2);
 	return (
 		<Box flexDirection="column" height={height} width={width} overflow="hidden">
 			<Text bold color={theme.color('text.accent')} wrap="truncate">
@@ -78,7 +78,7 @@ export function TemplatePicker({picker, dispatch, height, width}: TemplatePicker
 				{template?.description ?? ''}
 			</Text>
 			<Text color={theme.color('text.muted')} wrap="truncate">
-				{safe(`mode: ${mode} (Tab switches) · the dry run below shows this template's outcome`, width)}
+				{safe(`mode: ${mode} (Tab switches) · the dry run shows this template's outcome`, width)}
 			</Text>
 		</Box>
 	);
