@@ -2,7 +2,7 @@ import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from './context.js';
 import {routeTitle, useNavigation} from './router.js';
-import {truncate} from '../domain/format/text.js';
+import {truncate, width as cells} from '../domain/format/text.js';
 
 function isProduction(profile: string | undefined, pattern: string): boolean {
 	if (!profile || !pattern) return false;
@@ -51,7 +51,9 @@ export function Header({width}: {readonly width: number}) {
 	const left = ` ecrtui │ ${parts.join(' │ ')}`;
 	const badges = `${session.readOnly ? ' │ READ-ONLY' : ''}${production ? ' │ PRODUCTION' : ''}`;
 	const middle = ` │ ${title}`;
-	const room = Math.max(0, width - left.length - badges.length - right.length - 2);
+	// Display cells, not string length: ⏳ and ⟳ are two cells wide, and a line one cell too long
+	// is truncated from its end, which cut "throttled, retrying" to "throttled, retryin…".
+	const room = Math.max(0, width - cells(left) - cells(badges) - cells(right) - 2);
 	return (
 		<Box width={width}>
 			<Text backgroundColor={production ? theme.color('banner.prod') : theme.color('header.bg')} color={theme.color('header.fg')} bold wrap="truncate">
