@@ -28,7 +28,7 @@ test('DescribeLogGroups: the demo groups by name, prefix, paging and limits', as
 	const all = await logs.send(new DescribeLogGroupsCommand({}));
 	const names = all.logGroups?.map(group => group.logGroupName);
 	assert.ok(names?.includes('/ecs/payments-api') && names.includes('/ecs/web-frontend') && names.includes('/ecs/firelens') && names.includes('/ecs/payments-staging'));
-	assert.deepEqual(names, [...names].sort());
+	assert.deepEqual(names, [...(names ?? [])].sort());
 	const payments = all.logGroups?.find(group => group.logGroupName === '/ecs/payments-api');
 	assert.equal(payments?.arn, 'arn:aws:logs:us-east-1:123456789012:log-group:/ecs/payments-api:*');
 	assert.equal(payments?.logGroupArn, 'arn:aws:logs:us-east-1:123456789012:log-group:/ecs/payments-api');
