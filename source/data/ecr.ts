@@ -25,23 +25,40 @@ export function toRepositoryRecord(repository: Repository, region: string): Repo
 	};
 }
 
+/**
+ * JSON parsing makes a new string for every value: 100,000 images would hold 100,000 copies of
+ * the same media type, registry id and repository name (~10 MB). Share one copy of each.
+ */
+const interned = new Map<string, string>();
+function intern(value: string): string {
+	const existing = interned.get(value);
+	if (existing !== undefined) return existing;
+	if (interned.size > 10_000) interned.clear();
+	interned.set(value, value);
+	return value;
+}
+
+const noTags: string[] = Object.freeze([]) as unknown as string[];
+
 export function toImageRecord(detail: ImageDetail): ImageRecord {
 	const counts = detail.imageScanFindingsSummary?.findingSeverityCounts as Partial<Record<Severity, number>> | undefined;
 	const record: ImageRecord = {
-		repositoryName: detail.repositoryName ?? '',
-		registryId: detail.registryId ?? '',
+		repositoryName: intern(detail.repositoryName ?? ''),
+		registryId: intern(detail.registryId ?? ''),
 		digest: detail.imageDigest ?? '',
-		tags: detail.imageTags ?? [],
+		// Untagged images share one empty list rather than 100,000 of them.
+		tags: detail.imageTags ?? noTags,
 		sizeInBytes: detail.imageSizeInBytes ?? 0,
 		pushedAt: ms(detail.imagePushedAt) ?? 0,
 		status: (detail.imageStatus as ImageRecord['status'] | undefined) ?? 'ACTIVE',
+		lastPulledAt: detail.lastRecordedPullTime?.getTime(),
+		lastArchivedAt: detail.lastArchivedAt?.getTime(),
+		lastActivatedAt: detail.lastActivatedAt?.getTime(),
+		manifestMediaType: detail.imageManifestMediaType === undefined ? undefined : intern(detail.imageManifestMediaType),
+		artifactMediaType: detail.artifactMediaType === undefined ? undefined : intern(detail.artifactMediaType),
+		subjectDigest: detail.subjectManifestDigest,
+		scan: undefined,
 	};
-	if (detail.lastRecordedPullTime) record.lastPulledAt = detail.lastRecordedPullTime.getTime();
-	if (detail.lastArchivedAt) record.lastArchivedAt = detail.lastArchivedAt.getTime();
-	if (detail.lastActivatedAt) record.lastActivatedAt = detail.lastActivatedAt.getTime();
-	if (detail.imageManifestMediaType) record.manifestMediaType = detail.imageManifestMediaType;
-	if (detail.artifactMediaType) record.artifactMediaType = detail.artifactMediaType;
-	if (detail.subjectManifestDigest) record.subjectDigest = detail.subjectManifestDigest;
 	if (detail.imageScanStatus || counts) {
 		record.scan = {
 			status: detail.imageScanStatus?.status ?? 'COMPLETE',

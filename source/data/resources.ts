@@ -43,15 +43,16 @@ export function imagesResource(session: Scoped, repository: string): Descriptor<
 		ttlMs: 2 * MINUTE,
 		what: `Listing images of ${repository} (ecr:DescribeImages)`,
 		load: ({signal, partial, progress}) => {
-			// Big repositories appear after the first page and then about once a second, instead
-			// of after 100 calls; publishing every page would redraw the table 100 times.
+			// Big repositories appear after the first page and then every few seconds, instead of
+			// after 100 calls; publishing every page would rebuild the table 100 times (and every
+			// rebuild of 100,000 rows is garbage the process must hold until it is collected).
 			let published = 0;
 			return listImages(session.clients, repository, {
 				signal,
 				onPage: soFar => {
 					progress(soFar.length);
 					const now = Date.now();
-					if (published === 0 || now - published >= 1000) {
+					if (published === 0 || now - published >= 3000) {
 						published = now;
 						partial([...soFar]);
 					}

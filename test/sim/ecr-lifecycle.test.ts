@@ -5,6 +5,7 @@ import {
 	ECRClient,
 	GetLifecyclePolicyCommand,
 	GetLifecyclePolicyPreviewCommand,
+	type GetLifecyclePolicyPreviewCommandOutput,
 	PutLifecyclePolicyCommand,
 	StartLifecyclePolicyPreviewCommand,
 } from '@aws-sdk/client-ecr';
@@ -56,7 +57,7 @@ test('a preview is IN_PROGRESS, then COMPLETE with paged results and a summary',
 	let total = first.previewResults?.length ?? 0;
 	let token: string | undefined = first.nextToken;
 	while (token) {
-		const next = await ecr.send(new GetLifecyclePolicyPreviewCommand({repositoryName: 'data-pipeline', maxResults: 100, nextToken: token}));
+		const next: GetLifecyclePolicyPreviewCommandOutput = await ecr.send(new GetLifecyclePolicyPreviewCommand({repositoryName: 'data-pipeline', maxResults: 100, nextToken: token}));
 		total += next.previewResults?.length ?? 0;
 		token = next.nextToken;
 	}
