@@ -1,12 +1,14 @@
 import {parseArgs} from './cli/args.js';
 import {helpText, usageLine} from './cli/usage.js';
 import pkg from '../package.json' with {type: 'json'};
+import {mark} from './trace.js';
 
 /**
  * Entry point. Only argument parsing is loaded up front; each command, the UI and the AWS SDK
  * are imported when needed, so `ecrtui --version` and usage errors start instantly.
  */
 async function main(argv: string[]): Promise<number> {
+	mark('cli');
 	const parsed = parseArgs(argv);
 	if (!parsed.ok) {
 		process.stderr.write(`ecrtui: ${parsed.error}\n${usageLine(parsed.topic)}\n`);
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
 				return 2;
 			}
 			const {runTui} = await import('./app/run.js');
+			mark('ui modules loaded');
 			return runTui(options);
 		}
 		default: {

@@ -10,6 +10,7 @@ import {CallRecorder} from '../data/recorder.js';
 import {bootstrap, type Bootstrap} from '../cli/bootstrap.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import type {GlobalOptions} from '../cli/args.js';
+import {mark} from '../trace.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -17,6 +18,7 @@ const leaveAlternateScreen = '\u001B[?1049l';
 /** Runs the terminal UI; resolves with the process exit code. */
 export async function runTui(options: GlobalOptions): Promise<number> {
 	const settings = loadSettings();
+	mark('settings');
 	const readOnly = options.readOnly || settings.get().readOnly;
 	const recorder = new CallRecorder();
 	let debug: DebugLog | undefined;
@@ -30,6 +32,7 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 		return (error as {usage?: boolean}).usage ? 2 : 1;
 	}
 	const {first, open, simulator} = started;
+	mark('session open');
 	if (!first.ok) {
 		await simulator?.close();
 		const {problem} = first;

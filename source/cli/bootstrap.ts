@@ -2,6 +2,7 @@ import type {GlobalOptions} from './args.js';
 import {CallRecorder} from '../data/recorder.js';
 import {insecureEndpointWarning, openSession, type SessionOptions, type SessionResult} from '../data/session.js';
 import type {Simulator} from '../sim/server.js';
+import {mark} from '../trace.js';
 
 /** Simulated time runs this many times faster than real time in the interactive demo. */
 export const DEMO_SPEED = 6;
@@ -31,7 +32,9 @@ export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolea
 		const {isScenarioName, SCENARIOS, DEMO_ACCESS_KEY} = await import('../sim/scenarios/index.js');
 		const scenario = options.scenario ?? 'demo';
 		if (!isScenarioName(scenario)) throw Object.assign(new Error(`unknown scenario '${scenario}' (known: ${SCENARIOS.join(', ')})`), {usage: true});
+		mark('simulator modules loaded');
 		simulator = await startSimulator({scenario, speed: extra.demoSpeed ?? DEMO_SPEED, start: Date.now()});
+		mark('simulator started');
 		base.demo = {simulator, accessKeyId: DEMO_ACCESS_KEY};
 	} else {
 		const warning = insecureEndpointWarning(options.endpointUrl);

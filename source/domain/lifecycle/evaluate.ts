@@ -95,11 +95,26 @@ export interface EvaluationResult {
 	readonly now: number;
 }
 
+/**
+ * The per-image facts and push-time orders depend only on the images, not on the policy: an
+ * editor re-evaluating on every keystroke over the same 100,000 images reuses them (the sort
+ * and the facts were a third of each evaluation). Keyed weakly by the images array.
+ */
+const statesCache = new WeakMap<readonly LifecycleImage[], ImageStates>();
+function preparedStates(images: readonly LifecycleImage[]): ImageStates {
+	let state = statesCache.get(images);
+	if (!state) {
+		state = prepareImages(images);
+		statesCache.set(images, state);
+	}
+	return state;
+}
+
 /** Evaluates a lifecycle policy against images at time `now`. Pure; never throws on a validated policy. */
 export function evaluateLifecycle(input: EvaluateInput): EvaluationResult {
 	const {images, now} = input;
 	const {rules, skipped} = compileRules(input.policy);
-	const state = prepareImages(images);
+	const state = preparedStates(images);
 	const n = images.length;
 	const actedBy = new Int32Array(n).fill(-1);
 	const protections = new Map<number, ProtectionRecord>();

@@ -19,6 +19,7 @@ import {repositoriesActions, type RepositoriesActionId} from './keymap.js';
 import {repositoryColumns} from './columns.js';
 import {useRepositoriesScreen} from './use-repositories-screen.js';
 import {StoragePanel} from './storage-panel.js';
+import {mark} from '../../trace.js';
 
 const about = `Every ECR repository in this account and region, with its images, untagged images, total size and an
 estimated monthly storage cost. The cost is an estimate: AWS bills the unique layers stored, not the sum of
@@ -93,6 +94,7 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 	});
 
 	const {repositories} = screen;
+	if (repositories.data) mark('repositories on screen');
 	if (repositories.status === 'loading' || (repositories.status === 'idle' && !repositories.data)) return <Loading label="Listing repositories" />;
 	if (repositories.problem && !repositories.data) return <ErrorPanel problem={repositories.problem} />;
 
