@@ -8,6 +8,7 @@ export type Route =
 	| {screen: 'lifecycle'; repository: string}
 	| {screen: 'tasks'; cluster?: string; service?: string}
 	| {screen: 'diagnosis'; cluster: string; taskArn: string}
+	| {screen: 'logs'; cluster: string; taskArn: string; container?: string}
 	| {screen: 'network'; cluster?: string; taskArn?: string; subnetId?: string}
 	| {screen: 'errors'};
 
@@ -74,6 +75,8 @@ export function routeTitle(route: Route): string {
 			return route.service ? `tasks: ${route.cluster}/${route.service}` : route.cluster ? `services: ${route.cluster}` : 'clusters';
 		case 'diagnosis':
 			return `diagnosis: ${route.taskArn.split('/').pop()?.slice(0, 12) ?? ''}`;
+		case 'logs':
+			return `logs: ${route.taskArn.split('/').pop()?.slice(0, 12) ?? ''}${route.container ? `/${route.container}` : ''}`;
 		case 'network':
 			return route.taskArn ? `network: task ${route.taskArn.split('/').pop()?.slice(0, 12) ?? ''}` : route.subnetId ? `network: ${route.subnetId}` : 'network: VPCs';
 		case 'errors':

@@ -8,6 +8,7 @@ import {ImagesScreen} from '../screens/images/index.js';
 import {LifecycleScreen} from '../screens/lifecycle/index.js';
 import {TasksScreen} from '../screens/tasks/index.js';
 import {DiagnosisScreen} from '../screens/diagnosis/index.js';
+import {LogsScreen} from '../screens/logs/index.js';
 
 /** Maps a route to its screen; each screen gets the body's size. */
 export function ScreenView({route, height, width}: {readonly route: Route; readonly height: number; readonly width: number}) {
@@ -20,6 +21,8 @@ export function ScreenView({route, height, width}: {readonly route: Route; reado
 			return <TasksScreen {...route} height={height} width={width} />;
 		case 'diagnosis':
 			return <DiagnosisScreen key={route.taskArn} cluster={route.cluster} taskArn={route.taskArn} height={height} width={width} />;
+		case 'logs':
+			return <LogsScreen key={`${route.taskArn}/${route.container ?? ''}`} cluster={route.cluster} taskArn={route.taskArn} {...(route.container === undefined ? {} : {container: route.container})} height={height} width={width} />;
 		case 'lifecycle':
 			return <LifecycleScreen key={route.repository} repository={route.repository} height={height} width={width} />;
 		case 'errors':

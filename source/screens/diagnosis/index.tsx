@@ -37,6 +37,7 @@ export function DiagnosisScreen({cluster, taskArn, height, width}: {readonly clu
 
 	const handlers: Record<DiagnosisActionId, () => void | boolean> = {
 		'diagnosis.network': () => navigation.push({screen: 'network', cluster, taskArn}),
+		'diagnosis.logs': () => navigation.push({screen: 'logs', cluster, taskArn}),
 		'diagnosis.rerun': () => {
 			report.refresh();
 			flash.info('running the checks again…');
@@ -68,7 +69,7 @@ export function DiagnosisScreen({cluster, taskArn, height, width}: {readonly clu
 					{report.problem ? ` · ⚠ ${report.problem.why}` : ''}
 				</Text>
 			</Text>
-			<TextPanel lines={lines} height={height - 1} width={width} layer="screen" hint="↑↓ PgUp PgDn scroll · n network path · r re-run · c copy fix · y JSON · Esc back" />
+			<TextPanel lines={lines} height={height - 1} width={width} layer="screen" hint="↑↓ PgUp PgDn scroll · n network path · l logs · r re-run · c copy fix · y JSON · Esc back" />
 		</Box>
 	);
 }

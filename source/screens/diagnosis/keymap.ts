@@ -3,6 +3,7 @@ import type {ActionSpec} from '../../app/keys/actions.js';
 /** The diagnosis screen's keys. */
 export const diagnosisActions = [
 	{id: 'diagnosis.network', keys: ['n'], title: 'Network path of the task (hop by hop)', group: 'Diagnosis', hint: true},
+	{id: 'diagnosis.logs', keys: ['l'], title: 'CloudWatch logs of the task (or why there are none)', group: 'Diagnosis', hint: true},
 	{id: 'diagnosis.rerun', keys: ['r'], title: 'Run the checks again', group: 'Diagnosis', hint: true},
 	{id: 'diagnosis.copy-fix', keys: ['c'], title: 'Copy the fix', group: 'Diagnosis', hint: true},
 	{id: 'diagnosis.raw', keys: ['y'], title: 'Raw JSON (as ecrtui diagnose --json)', group: 'Diagnosis'},

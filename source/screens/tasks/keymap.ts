@@ -43,6 +43,7 @@ export const taskActions = [
 	{id: 'tasks.events', keys: ['e'], title: 'Service events', group: 'Tasks'},
 	{id: 'tasks.detail', keys: ['d'], title: 'Task details (timestamps, containers, full reason)', group: 'Tasks'},
 	{id: 'tasks.network', keys: ['n'], title: 'Network path of the task', group: 'Tasks'},
+	{id: 'tasks.logs', keys: ['l'], title: 'CloudWatch logs of the task\'s containers', group: 'Tasks', hint: true},
 	{id: 'tasks.filter', keys: ['/'], title: 'Filter (!text excludes)', group: 'Tasks', opensInput: true},
 	{id: 'tasks.raw', keys: ['y'], title: 'Raw JSON', group: 'Tasks'},
 	{id: 'tasks.copy', keys: ['c'], title: 'Copy task ARN', group: 'Tasks'},

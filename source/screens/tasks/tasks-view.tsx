@@ -68,6 +68,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 		'tasks.events': () => screen.parents.length === 1 && setPanel('events'),
 		'tasks.detail': () => selected && setPanel('detail'),
 		'tasks.network': () => selected && navigation.push({screen: 'network', cluster, taskArn: selected.task.taskArn}),
+		'tasks.logs': () => selected && navigation.push({screen: 'logs', cluster, taskArn: selected.task.taskArn}),
 		'tasks.filter': () => setFiltering(true),
 		'tasks.raw': () => selected && setPanel('json'),
 		'tasks.copy': () => selected && copy('task ARN', selected.task.taskArn),
