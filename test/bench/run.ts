@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
 	memory: async () => (await import('./memory.js')).benchMemory(),
 	api: async () => (await import('./api-economy.js')).benchApiEconomy(),
 	watcher: async () => (await import('./watcher.js')).benchWatcher(),
+	editor: async () => (await import('./editor.js')).benchEditor(),
 };
 
 const wanted = process.argv.slice(2).filter(name => suites[name]);

@@ -5,9 +5,20 @@ import {useTheme} from '../../app/context.js';
 import type {Role} from '../../app/theme/tokens.js';
 import {layoutColumns, scrollOffset, type Column} from './layout.js';
 
+/**
+ * What the table reads of its rows: a length and a window. Arrays are row sources; a derived
+ * list of 100,000 rows can also be one that builds only the rows asked for (see `lazyRows`).
+ */
+export type RowSource<Row> = {readonly length: number; slice(start: number, end: number): readonly Row[]};
+
+/** A row source that maps items to rows only for the window on screen. */
+export function lazyRows<Item, Row>(items: readonly Item[], toRow: (item: Item) => Row): RowSource<Row> {
+	return {length: items.length, slice: (start, end) => items.slice(start, end).map(toRow)};
+}
+
 export type TableProps<Row> = {
 	readonly columns: readonly Column<Row>[];
-	readonly rows: readonly Row[];
+	readonly rows: RowSource<Row>;
 	/** Index of the selected row. */
 	readonly cursor: number;
 	/** Visible body rows (the header takes one more line). */
