@@ -95,17 +95,17 @@ export function LogsScreen({cluster, taskArn, container, height, width}: {readon
 	const lines = model.lines;
 	const options = {width: width - 1, wrap, timestamps, labels: searching && model.readable.length > 1, terms: searching ? termsOf(model.search.data?.pattern ?? '') : [], withDate: spansDays(lines)};
 	const body = (() => {
-		if (!source) return <MessageBox height={bodyHeight} messages={[{text: 'this task definition has no containers', role: 'text.secondary'}]} />;
-		if (!model.started) return <MessageBox height={bodyHeight} messages={notStartedMessages(task, model.now)} />;
+		if (!source) return <MessageBox height={bodyHeight} width={width} messages={[{text: 'this task definition has no containers', role: 'text.secondary'}]} />;
+		if (!model.started) return <MessageBox height={bodyHeight} width={width} messages={notStartedMessages(task, model.now)} />;
 		if (searching) {
 			if (model.search.problem && !model.search.data) return <ErrorPanel problem={model.search.problem} />;
 			if (!model.search.data) return <Loading label={`Searching ${model.readable.length} log source${model.readable.length === 1 ? '' : 's'} (logs:FilterLogEvents)`} />;
-			if (lines.length === 0) return <MessageBox height={bodyHeight} messages={[{text: `no line matches ${model.search.data.pattern} since the task was created`, role: 'text.secondary'}]} />;
+			if (lines.length === 0) return <MessageBox height={bodyHeight} width={width} messages={[{text: `no line matches ${model.search.data.pattern} since the task was created`, role: 'text.secondary'}]} />;
 			return <LogView lines={lines} cursor={model.cursor} height={bodyHeight} options={options} />;
 		}
 		if (source.kind === 'cloudwatch' && !model.tail.data && !model.tail.problem) return <Loading label={`Reading ${source.group} (logs:GetLogEvents)`} />;
 		const messages = sourceMessages(source, {...(model.tail.problem ? {problem: model.tail.problem} : {}), empty: lines.length === 0});
-		if (messages && (lines.length === 0 || source.kind !== 'cloudwatch')) return <MessageBox height={bodyHeight} messages={messages} />;
+		if (messages && (lines.length === 0 || source.kind !== 'cloudwatch')) return <MessageBox height={bodyHeight} width={width} messages={messages} />;
 		return <LogView lines={lines} cursor={model.cursor} height={bodyHeight} options={options} />;
 	})();
 

@@ -40,24 +40,29 @@ export function spansDays(lines: readonly LogLine[]): boolean {
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** Cuts text into pieces of at most `size` cells, never splitting a wide character. */
+/**
+ * Cuts text into rows of at most `size` cells: at the last space when one is far enough
+ * along, otherwise hard (long tokens, URLs); a wide character is never split.
+ */
 export function hardWrap(text: string, size: number): string[] {
 	const limit = Math.max(1, size);
 	if (textWidth(text) <= limit) return [text];
 	const out: string[] = [];
-	let current = '';
+	let current: string[] = [];
 	let used = 0;
 	for (const {segment} of graphemes.segment(text)) {
 		const cells = textWidth(segment);
-		if (used + cells > limit && current !== '') {
-			out.push(current);
-			current = '';
-			used = 0;
+		if (used + cells > limit && current.length > 0) {
+			const space = current.lastIndexOf(' ');
+			const cut = space > current.length / 3 ? space + 1 : current.length;
+			out.push(current.slice(0, cut).join('').trimEnd());
+			current = current.slice(cut);
+			used = textWidth(current.join(''));
 		}
-		current += segment;
+		current.push(segment);
 		used += cells;
 	}
-	if (current !== '') out.push(current);
+	if (current.length > 0) out.push(current.join(''));
 	return out;
 }
 

@@ -3,18 +3,20 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import type {LogSource} from '../../data/logs.js';
 import {MAX_MATCHES} from '../../data/logs-resources.js';
+import {wrapLine} from '../../components/text-panel.js';
 import {safe, truncate} from '../../domain/format/text.js';
 import type {Message} from './source-state.js';
 import type {LogsScreenModel} from './use-logs-screen.js';
 
-/** Explanatory text in place of log lines (not started, unreadable, denied, empty). */
-export function MessageBox({messages, height}: {readonly messages: readonly Message[]; readonly height: number}) {
+/** Explanatory text in place of log lines (not started, unreadable, denied, empty), wrapped at spaces. */
+export function MessageBox({messages, height, width}: {readonly messages: readonly Message[]; readonly height: number; readonly width: number}) {
 	const theme = useTheme();
+	const rows = messages.flatMap((message, index) => wrapLine(safe(message.text), width - 2).map((text, part) => ({key: `${index}/${part}`, text, message})));
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden" paddingLeft={1}>
-			{messages.map((message, index) => (
-				<Text key={index} wrap="wrap" bold={message.bold} color={message.role ? theme.color(message.role) : undefined}>
-					{safe(message.text)}
+			{rows.slice(0, height).map(({key, text, message}) => (
+				<Text key={key} wrap="truncate" bold={message.bold} color={message.role ? theme.color(message.role) : undefined}>
+					{text}
 				</Text>
 			))}
 		</Box>
@@ -50,11 +52,12 @@ export function StatusLine({model, width}: {readonly model: LogsScreenModel; rea
 	const {lines, cursor} = model;
 	if (model.searchText !== undefined) {
 		const result = model.search.data;
-		const count = result ? `${lines.length} match${lines.length === 1 ? '' : 'es'}${result.more ? ` (the newest ${MAX_MATCHES}; more exist)` : ''}` : 'searching…';
+		const count = result ? `${lines.length} match${lines.length === 1 ? '' : 'es'}${result.more ? ` (newest ${MAX_MATCHES}; more exist)` : ''}` : 'searching…';
+		const where = model.readable.length > 1 ? ` in ${model.readable.length} containers` : '';
 		const missing = result && result.missing.length > 0 ? ` · no log group for ${result.missing.join(', ')}` : '';
 		return (
 			<Text wrap="truncate" color={theme.color('text.accent')}>
-				{truncate(`/ ${safe(result?.pattern ?? model.searchText)}: ${count} in ${model.readable.length} source${model.readable.length === 1 ? '' : 's'}${missing} · Esc clears`, width)}
+				{truncate(`/ ${safe(result?.pattern ?? model.searchText)}: ${count}${where} · Esc clears${missing}`, width)}
 			</Text>
 		);
 	}

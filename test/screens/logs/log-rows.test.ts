@@ -33,7 +33,9 @@ test('log text is made inert before it is measured or shown', () => {
 	assert.equal(row!.segments.map(segment => segment.text).join(''), 'abc d');
 });
 
-test('wide characters are never split', () => {
+test('wrapping breaks at spaces when it can, hard otherwise, and never splits a wide character', () => {
+	assert.deepEqual(hardWrap('GET /v1/payments status=201 dur=84ms', 20), ['GET /v1/payments', 'status=201 dur=84ms']);
+	assert.deepEqual(hardWrap('https://shop.example.com/static/app.js', 16), ['https://shop.exa', 'mple.com/static/', 'app.js']);
 	assert.deepEqual(hardWrap('日本語テキスト', 5), ['日本', '語テ', 'キス', 'ト']);
 });
 
