@@ -48,12 +48,17 @@ export type TaskNetworkInput = {
 	customerManagedKeys?: readonly string[];
 };
 
-/** Reads a cached resource, stale data included; throws the load's Problem when there is no data. */
+/**
+ * Reads a cached resource; throws the load's Problem when it failed. Data kept from before a
+ * failed refresh is not returned: the result built from it would be stored as fresh, and the
+ * screen would say "up to date" over stale data. Failing instead keeps the caller's own last
+ * result on screen, marked stale, with the problem.
+ */
 async function read<T>(session: Scoped, descriptor: Descriptor<T>, signal?: AbortSignal): Promise<T> {
 	signal?.throwIfAborted();
 	const entry = await session.store.ensure(descriptor);
 	signal?.throwIfAborted();
-	if (entry.data !== undefined) return entry.data;
+	if (entry.status !== 'error' && entry.data !== undefined) return entry.data;
 	throw entry.problem ?? problem('unknown', descriptor.what, 'The load ended without data.', 'Press Ctrl-R to try again.');
 }
 
