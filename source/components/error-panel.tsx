@@ -1,8 +1,32 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Problem} from '../data/problems.js';
+import type {Problem, ProblemKind} from '../data/problems.js';
 import {useTheme} from '../app/context.js';
 import {safe} from '../domain/format/text.js';
+
+const labels: Record<ProblemKind, string> = {
+	'access-denied': 'access denied',
+	throttled: 'throttled',
+	'expired-credentials': 'credentials expired',
+	'no-credentials': 'no credentials',
+	'no-region': 'no region',
+	'not-found': 'not found',
+	network: 'AWS unreachable',
+	server: 'AWS error',
+	'invalid-request': 'request rejected',
+	cancelled: 'cancelled',
+	unknown: 'error',
+};
+
+/**
+ * One line for a problem next to data that is still shown: whether that data is stale, what
+ * went wrong in a word, and the next step (which names the fix, the missing permission and
+ * its resource). Leads with the fix because a narrow terminal truncates the end; the full
+ * text is in the error panel and the `!` view.
+ */
+export function problemNote(problem: Problem, {stale = true, subject}: {stale?: boolean; subject?: string} = {}): string {
+	return safe(`⚠ ${stale ? 'stale, showing cached data · ' : ''}${subject ? `${subject}: ` : ''}${labels[problem.kind]}: ${problem.next}`);
+}
 
 /** What failed, why, and the next step, in a pane; never a stack trace. */
 export function ErrorPanel({problem, compact = false}: {readonly problem: Problem; readonly compact?: boolean}) {
@@ -23,7 +47,7 @@ export function ErrorPanel({problem, compact = false}: {readonly problem: Proble
 			<Text wrap="wrap">{safe(problem.why)}</Text>
 			<Text color={theme.color('text.accent')} wrap="wrap">
 				→ {safe(problem.next)}
-				{problem.retryable ? ' (Ctrl-R retries)' : ''}
+				{problem.retryable && !problem.next.includes('Ctrl-R') ? ' (Ctrl-R retries)' : ''}
 			</Text>
 		</Box>
 	);

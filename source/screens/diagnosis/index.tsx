@@ -4,7 +4,7 @@ import {useServices} from '../../app/context.js';
 import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {TextPanel} from '../../components/text-panel.js';
@@ -66,10 +66,15 @@ export function DiagnosisScreen({cluster, taskArn, height, width}: {readonly clu
 					· {safe(cluster)}
 					{service ? `/${safe(service)}` : ''} · {data.task.lastStatus}
 					{report.refreshing ? ' · ⟳ checking…' : ''}
-					{report.problem ? ` · ⚠ ${report.problem.why}` : ''}
 				</Text>
 			</Text>
-			<TextPanel lines={lines} height={height - 1} width={width} layer="screen" hint="↑↓ PgUp PgDn scroll · n network path · l logs · r re-run · c copy fix · y JSON · Esc back" />
+			{/* Its own line: appended to the one above, the fix was cut off at any width. */}
+			{report.problem ? (
+				<Text color={theme.color('status.warn')} wrap="truncate">
+					{problemNote(report.problem)}
+				</Text>
+			) : null}
+			<TextPanel lines={lines} height={height - (report.problem ? 2 : 1)} width={width} layer="screen" hint="↑↓ PgUp PgDn scroll · n network path · l logs · r re-run · c copy fix · y JSON · Esc back" />
 		</Box>
 	);
 }

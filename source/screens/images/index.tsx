@@ -9,7 +9,7 @@ import {LAYER, useKeyLayer} from '../../app/keys/dispatch.js';
 import {Table} from '../../components/table/table.js';
 import {listMoves} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {useNow} from '../../hooks/use-now.js';
@@ -218,7 +218,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 				total={model.rows.length}
 			/>
 			<Text wrap="truncate" color={marks.size > 0 ? theme.color('row.marked') : theme.color('text.muted')}>
-				{selection || `${(images.data ?? []).length} images${images.refreshing ? ' · ⟳ refreshing' : ''}${images.problem ? ` · ⚠ ${images.problem.why} (cached data)` : ''}`}
+				{selection || `${(images.data ?? []).length} images${images.refreshing ? ' · ⟳ refreshing' : ''}${images.problem ? ` · ${problemNote(images.problem)}` : ''}`}
 			</Text>
 			<Text wrap="truncate" color={model.usage.drift.length ? theme.color('status.warn') : theme.color('text.muted')}>
 				{usageNote || (model.usage.drift.length ? `⇄ ${model.usage.drift.length} service(s) run a digest their tag no longer points to` : 'space mark · m mark many · Ctrl-D delete · enter details')}

@@ -2,7 +2,7 @@ import React, {useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {useServices} from '../../app/context.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {useResource, type ResourceState} from '../../hooks/use-resource.js';
 import {defaultSecurityGroupId, subnetNetworkResource, taskNetworkResource, type NetworkResult} from '../../data/network.js';
@@ -20,7 +20,7 @@ function clusterOfTask(taskArn: string): string | undefined {
 }
 
 function statusText(resource: ResourceState<NetworkResult>): string | undefined {
-	if (resource.problem) return safe(`⚠ ${resource.problem.what}: ${resource.problem.why} (showing the last result)`);
+	if (resource.problem) return problemNote(resource.problem);
 	if (resource.refreshing) return '⟳ refreshing…';
 	return undefined;
 }

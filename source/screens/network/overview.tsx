@@ -7,7 +7,7 @@ import {Table} from '../../components/table/table.js';
 import {listMoves} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {useResource} from '../../hooks/use-resource.js';
@@ -136,7 +136,7 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 					{line.text}
 				</Text>
 			))}
-			{resource.problem ? <Text color={theme.color('status.warn')} wrap="truncate">⚠ {resource.problem.why} (showing cached data)</Text> : null}
+			{resource.problem ? <Text color={theme.color('status.warn')} wrap="truncate">{problemNote(resource.problem)}</Text> : null}
 		</Box>
 	);
 }

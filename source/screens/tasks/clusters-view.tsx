@@ -8,7 +8,7 @@ import {Table} from '../../components/table/table.js';
 import {listMoves} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {useCopy} from '../../hooks/use-copy.js';
@@ -81,7 +81,7 @@ export function ClustersView({height, width}: {readonly height: number; readonly
 			/>
 			{clusters.problem ? (
 				<Text color={theme.color('status.warn')} wrap="truncate">
-					⚠ {clusters.problem.why} (showing the last data)
+					{problemNote(clusters.problem)}
 				</Text>
 			) : null}
 		</Box>

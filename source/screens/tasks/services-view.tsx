@@ -8,7 +8,7 @@ import {Table} from '../../components/table/table.js';
 import {listMoves} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {TextPanel} from '../../components/text-panel.js';
@@ -107,7 +107,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 			/>
 			{problem ? (
 				<Text color={theme.color('status.warn')} wrap="truncate">
-					⚠ {problem.why} (showing the last data)
+					{problemNote(problem)}
 				</Text>
 			) : null}
 		</Box>

@@ -7,7 +7,7 @@ import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
 import {listMoves} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {TextPanel} from '../../components/text-panel.js';
@@ -145,7 +145,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 			/>
 			{problem && !filtering && !view.filter ? (
 				<Text color={theme.color('status.warn')} wrap="truncate">
-					⚠ {problem.why} (showing the last data)
+					{problemNote(problem)}
 				</Text>
 			) : null}
 		</Box>
