@@ -15,7 +15,10 @@ export type RepositoryFigures = {
 	stats?: RepositoryStats;
 	/** undefined = not loaded yet; null = the repository has no policy. */
 	policy?: LifecyclePolicyRecord;
+	/** Why the images (and so every figure but the policy) could not be read. */
 	problem?: Problem;
+	/** Why the lifecycle policy could not be read (its own column; the rest still shows). */
+	policyProblem?: Problem;
 	loading: boolean;
 };
 
@@ -88,7 +91,8 @@ export function useRepositoryStats(repositories: readonly RepositoryRecord[] | u
 			map.set(`${repository.region}/${repository.name}`, {
 				...(images.data ? {stats: statsOf(images.data, manifests)} : {}),
 				...(policy.status === 'ok' ? {policy: policy.data ?? null} : {}),
-				...(images.problem ? {problem: images.problem} : policy.problem ? {problem: policy.problem} : {}),
+				...(images.problem ? {problem: images.problem} : {}),
+				...(policy.problem ? {policyProblem: policy.problem} : {}),
 				loading: images.status === 'loading' || images.refreshing || policy.status === 'loading',
 			});
 		}

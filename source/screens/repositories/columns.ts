@@ -51,8 +51,9 @@ export function repositoryColumns(now: number, showRegion = false): Column<Repos
 			id: 'policy',
 			header: 'LIFECYCLE',
 			width: 9,
-			cell: row => (row.rules === undefined ? pending(row) : row.rules === null ? '✗ none' : `✓ ${row.rules} rule${row.rules === 1 ? '' : 's'}`),
-			role: row => (row.rules === null ? 'status.warn' : row.rules === undefined ? undefined : 'status.ok'),
+			// A policy that cannot be read is its own column's problem (the status line says why).
+			cell: row => (row.rules === undefined ? (row.figures.policyProblem ? (row.figures.policyProblem.kind === 'access-denied' ? '⛔ denied' : '! error') : '…') : row.rules === null ? '✗ none' : `✓ ${row.rules} rule${row.rules === 1 ? '' : 's'}`),
+			role: row => (row.rules === undefined ? (row.figures.policyProblem ? 'status.error' : undefined) : row.rules === null ? 'status.warn' : 'status.ok'),
 		},
 		{id: 'scan', header: 'SCAN', width: 7, cell: row => (row.repository.scanOnPush ? 'on push' : 'manual'), optional: 3},
 		{id: 'mutability', header: 'TAGS', width: 9, cell: row => row.repository.tagMutability.replace('_WITH_EXCLUSION', '*'), optional: 2},

@@ -7,7 +7,7 @@ import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
 import {listMoves} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
 import {JsonView} from '../../components/json-view.js';
 import {useNow} from '../../hooks/use-now.js';
@@ -104,6 +104,9 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 
 	const showStorage = panel === 'storage' && selected !== undefined;
 	const bodyHeight = showStorage ? Math.max(3, tableHeight - storageHeight) : tableHeight;
+	// A column that could not be read for some repository says why (the missing permission).
+	const policyProblem = screen.rows.find(row => row.figures.policyProblem)?.figures.policyProblem;
+	const statsProblem = screen.rows.find(row => row.figures.problem)?.figures.problem;
 	const loadingLine = progress.done < progress.total ? `statistics ${progress.done}/${progress.total}…` : '';
 	return (
 		<Box flexDirection="column" height={height}>
@@ -138,7 +141,11 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 				total={screen.rows.length}
 			/>
 			<Text color={theme.color('text.muted')} wrap="truncate">
-				{repositories.problem ? `⚠ ${repositories.problem.why} (showing cached data) · ` : ''}
+				<Text color={theme.color('status.warn')}>
+					{repositories.problem ? `${problemNote(repositories.problem)} · ` : ''}
+					{statsProblem ? `${problemNote(statsProblem, {stale: false, subject: 'image statistics'})} · ` : ''}
+					{policyProblem ? `${problemNote(policyProblem, {stale: false, subject: 'LIFECYCLE'})} · ` : ''}
+				</Text>
 				{screen.regionFailures.map(failure => `⚠ ${failure.region}: ${failure.problem.why} · `).join('')}
 				{screen.allRegions ? `regions: ${screen.regions.join(', ')} · ` : ''}
 				{loadingLine ? `⟳ ${loadingLine} · ` : ''}
