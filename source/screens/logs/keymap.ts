@@ -3,7 +3,7 @@ import type {ActionSpec} from '../../app/keys/actions.js';
 /** The log viewer's keys; binding, help and footer all read this table. */
 export const logActions = [
 	{id: 'logs.follow', keys: ['f'], title: 'Follow (new lines appear as they arrive; on/off)', group: 'Logs', hint: true},
-	{id: 'logs.search', keys: ['/'], title: 'Search (every container of the task, on the server; CloudWatch filter pattern, case-sensitive)', group: 'Logs', hint: true, opensInput: true},
+	{id: 'logs.search', keys: ['/'], title: 'Search all containers (server-side CloudWatch filter pattern, case-sensitive)', group: 'Logs', hint: true, opensInput: true},
 	{id: 'logs.next-source', keys: ['tab', ']'], title: 'Next container (its log group and stream)', group: 'Logs', hint: true},
 	{id: 'logs.previous-source', keys: ['shift+tab', '['], title: 'Previous container', group: 'Logs'},
 	{id: 'logs.wrap', keys: ['w'], title: 'Wrap long lines (on/off)', group: 'Logs', hint: true},

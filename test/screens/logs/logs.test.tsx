@@ -8,6 +8,9 @@ import {startSimulator, type Simulator} from '../../../source/sim/server.js';
 import type {VirtualClock} from '../../../source/sim/clock.js';
 import {ecsStateOf, type SimTask} from '../../../source/sim/world/ecs.js';
 import {appendEvents, logEvent, logsStateOf} from '../../../source/sim/world/logs.js';
+import {addService, settleEcs} from '../../../source/sim/services/ecs-setup.js';
+import {findTaskDefinition} from '../../../source/sim/world/ecs.js';
+import {DEMO_NETWORK} from '../../../source/sim/scenarios/demo-network.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'ecrtui-logs-'));
 /** Follow polls at min(2 s, the refresh interval): fast here. */
@@ -142,6 +145,28 @@ test('a task that never started its containers says so, and Enter opens its diag
 	// And back from the diagnosis with l.
 	await app.press('l');
 	await app.waitFor('no log stream: the task never started its containers');
+});
+
+test('following a task that is still starting: no stream yet, then its first lines without a key press', async t => {
+	const sim = await simulator(t);
+	const clock = sim.clock as VirtualClock;
+	const state = ecsStateOf(sim.world, '123456789012', 'us-east-1');
+	addService(sim.world, '123456789012', 'us-east-1', state.clusters.get('staging')!, {
+		name: 'probe',
+		definition: findTaskDefinition(state, 'web-staging')!,
+		desiredCount: 1,
+		network: {subnets: [DEMO_NETWORK.subnets.privateA], securityGroups: [DEMO_NETWORK.securityGroups.svcDefault], assignPublicIp: false},
+		deployedAt: clock.now(),
+	});
+	settleEcs(sim.world, clock.now());
+	const [task] = tasksOf(sim, 'staging', 'probe', 'PROVISIONING');
+	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'logs', cluster: 'staging', taskArn: task!.arn}, settings: live, configDir: fresh()});
+	await app.waitFor('no log stream yet: the containers have not started (PROVISIONING');
+	assert.equal(sim.calls.filter(call => call.service === 'logs').length, 0, 'no stream to read yet');
+	clock.advance(60_000);
+	const frame = await app.waitFor('Configuration complete; ready for start up');
+	assert.match(frame, /logs · task [0-9a-f]{12} · staging\/probe · RUNNING/);
+	assert.match(frame, /● following/);
 });
 
 test('FireLens: the app and its log router are two tabs in two groups; records show their log field', async t => {
