@@ -4,7 +4,6 @@ import React, {createContext, useCallback, useContext, useMemo, useReducer, type
 export type Route =
 	| {screen: 'repositories'}
 	| {screen: 'images'; repository: string; region?: string}
-	| {screen: 'image-detail'; repository: string; digest: string}
 	| {screen: 'lifecycle'; repository: string}
 	| {screen: 'tasks'; cluster?: string; service?: string}
 	| {screen: 'diagnosis'; cluster: string; taskArn: string}
@@ -67,8 +66,6 @@ export function routeTitle(route: Route): string {
 			return 'repositories';
 		case 'images':
 			return `images: ${route.repository}${route.region ? ` (${route.region})` : ''}`;
-		case 'image-detail':
-			return `image: ${route.repository}@${route.digest.slice(7, 19)}`;
 		case 'lifecycle':
 			return `lifecycle: ${route.repository}`;
 		case 'tasks':

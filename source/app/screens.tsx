@@ -1,17 +1,29 @@
-import React from 'react';
-import {Text} from 'ink';
+import React, {Suspense, lazy} from 'react';
 import type {Route} from './router.js';
 import {RepositoriesScreen} from '../screens/repositories/index.js';
-import {ErrorsScreen} from '../screens/errors/index.js';
-import {NetworkScreen} from '../screens/network/index.js';
-import {ImagesScreen} from '../screens/images/index.js';
-import {LifecycleScreen} from '../screens/lifecycle/index.js';
-import {TasksScreen} from '../screens/tasks/index.js';
-import {DiagnosisScreen} from '../screens/diagnosis/index.js';
-import {LogsScreen} from '../screens/logs/index.js';
+import {Loading} from '../components/loading.js';
+
+// Every screen but the first is loaded when first opened: the start-up chunk stays small, so
+// the repository list appears sooner (the lifecycle, network and diagnosis engines and their
+// screens are most of the code).
+const ImagesScreen = lazy(async () => ({default: (await import('../screens/images/index.js')).ImagesScreen}));
+const TasksScreen = lazy(async () => ({default: (await import('../screens/tasks/index.js')).TasksScreen}));
+const DiagnosisScreen = lazy(async () => ({default: (await import('../screens/diagnosis/index.js')).DiagnosisScreen}));
+const LogsScreen = lazy(async () => ({default: (await import('../screens/logs/index.js')).LogsScreen}));
+const LifecycleScreen = lazy(async () => ({default: (await import('../screens/lifecycle/index.js')).LifecycleScreen}));
+const NetworkScreen = lazy(async () => ({default: (await import('../screens/network/index.js')).NetworkScreen}));
+const ErrorsScreen = lazy(async () => ({default: (await import('../screens/errors/index.js')).ErrorsScreen}));
 
 /** Maps a route to its screen; each screen gets the body's size. */
-export function ScreenView({route, height, width}: {readonly route: Route; readonly height: number; readonly width: number}) {
+export function ScreenView(props: {readonly route: Route; readonly height: number; readonly width: number}) {
+	return (
+		<Suspense fallback={<Loading label="Opening the screen" />}>
+			<Screen {...props} />
+		</Suspense>
+	);
+}
+
+function Screen({route, height, width}: {readonly route: Route; readonly height: number; readonly width: number}) {
 	switch (route.screen) {
 		case 'repositories':
 			return <RepositoriesScreen height={height} width={width} />;
@@ -29,7 +41,5 @@ export function ScreenView({route, height, width}: {readonly route: Route; reado
 			return <ErrorsScreen height={height} width={width} />;
 		case 'network':
 			return <NetworkScreen key={`${route.taskArn ?? ''}/${route.subnetId ?? ''}`} {...route} height={height} width={width} />;
-		default:
-			return <Text>The {route.screen} screen is not built yet.</Text>;
 	}
 }

@@ -30,8 +30,7 @@ test('R lists the repositories of every configured region side by side', async t
 	await app.press('/');
 	await app.type('us-west-2');
 	await app.press(KEYS.enter, KEYS.enter);
-	const images = await app.waitFor('images: payments-api (us-west-2)');
-	assert.match(images, /v2\.26\.0, latest/);
+	const images = await app.waitFor(frame => frame.includes('images: payments-api (us-west-2)') && frame.includes('v2.26.0, latest'));
 	assert.doesNotMatch(images, /v2\.25\.0/);
 });
 
