@@ -1,22 +1,12 @@
 import type {LifecycleImage, LifecycleRule} from '../../source/domain/lifecycle/index.js';
+import {prng} from '../../source/sim/scenarios/factory.js';
 
 /** The 100,000-image x 50-rule lifecycle workload shared by the engine and editor benchmarks. */
 export const BENCH_NOW = Date.UTC(2026, 10, 29);
 const DAY = 86_400_000;
 
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function bigImages(count = 100_000): LifecycleImage[] {
-	const random = seeded(42);
+	const random = prng(42);
 	const families = ['prod', 'staging', 'dev', 'release', 'feature', 'hotfix', 'qa', 'canary', 'nightly', 'pr'];
 	const images: LifecycleImage[] = [];
 	for (let i = 0; i < count; i++) {

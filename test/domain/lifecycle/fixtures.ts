@@ -46,19 +46,5 @@ export function run(policy: LifecyclePolicy, images: readonly LifecycleImage[], 
 	return evaluateLifecycle({policy, images, now});
 }
 
-/** Mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/** Pretty-prints a policy so it passes the 100-character minimum. */
-export function text(value: unknown): string {
-	return JSON.stringify(value, null, 2);
-}
+/** Mulberry32: a tiny deterministic PRNG returning floats in [0, 1) (the scenarios' own). */
+export {prng as seededRandom} from '../../../source/sim/scenarios/factory.js';
