@@ -57,7 +57,7 @@ export function Shell({onQuit, onTheme, firstRun}: {readonly onQuit: () => void;
 		'app.help': () => setOverlay('help'),
 		'app.palette': () => setOverlay('palette'),
 		'app.refresh': () => {
-			void services.session.store.invalidate(`${services.session.scope}/`);
+			void services.session.store.refresh(`${services.session.scope}/`);
 			flash.info('refreshing…');
 		},
 		'app.back': () => navigation.pop(),

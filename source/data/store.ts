@@ -181,18 +181,36 @@ export class ResourceStore {
 
 	/**
 	 * Marks every entry under a key prefix stale (after a mutation) and reloads those that a
-	 * screen is watching, so the screen shows what AWS now says, not a local guess.
+	 * screen is watching, so the screen shows what AWS now says, not a local guess. A load in
+	 * flight is restarted: it may have been answered before the mutation.
 	 */
 	invalidate(prefix: string): Promise<void> {
+		return this.reloadUnder(prefix, true);
+	}
+
+	/**
+	 * The user's refresh (Ctrl-R): like {@link invalidate}, but a load already in flight is
+	 * joined, not restarted. Restarting sent the request again on every press, so a slow
+	 * endpoint got one more pending request per Ctrl-R.
+	 */
+	refresh(prefix: string): Promise<void> {
+		return this.reloadUnder(prefix, false);
+	}
+
+	private reloadUnder(prefix: string, restartInFlight: boolean): Promise<void> {
 		const reloads: Promise<unknown>[] = [];
 		for (const [key, entry] of this.entries) {
 			if (!key.startsWith(prefix)) continue;
 			this.set(key, {...entry, stale: true});
 			const descriptor = this.descriptors.get(key);
-			if (descriptor && this.isWatched(key)) {
-				this.cancel(key);
-				reloads.push(this.flights.get(key)?.promise.then(() => this.load(descriptor)) ?? this.load(descriptor));
+			if (!descriptor || !this.isWatched(key)) continue;
+			const flight = this.flights.get(key);
+			if (flight && !restartInFlight && !flight.controller.signal.aborted) {
+				reloads.push(flight.promise);
+				continue;
 			}
+			this.cancel(key);
+			reloads.push(flight?.promise.then(() => this.load(descriptor)) ?? this.load(descriptor));
 		}
 		return Promise.all(reloads).then(() => undefined);
 	}

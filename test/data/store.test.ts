@@ -450,6 +450,25 @@ describe('ResourceStore: invalidate', () => {
 		assert.equal(store.snapshot('123/us-east-1/ecr/images/web').data, 'after');
 	});
 
+	test('refresh (Ctrl-R) joins a load in flight instead of sending it again; idle watched keys reload', async () => {
+		const store = new ResourceStore();
+		const images = await loaded(store, '123/us-east-1/ecr/images/web', 'before');
+		const repos = await loaded(store, '123/us-east-1/ecr/repositories', 'repos');
+		store.subscribe('123/us-east-1/ecr/images/web', () => undefined);
+		store.subscribe('123/us-east-1/ecr/repositories', () => undefined);
+		void store.load(images.descriptor);
+		const inFlight = images.last();
+		const presses = [store.refresh('123/us-east-1/'), store.refresh('123/us-east-1/'), store.refresh('123/us-east-1/')];
+		assert.equal(inFlight.context.signal.aborted, false, 'the slow request is not cancelled');
+		assert.equal(images.calls.length, 2, 'and not sent again');
+		assert.equal(repos.calls.length, 2, 'a watched key with nothing in flight reloads once');
+		inFlight.result.resolve('after');
+		repos.last().result.resolve('repos after');
+		await Promise.all(presses);
+		assert.equal(images.calls.length, 2);
+		assert.equal(store.snapshot('123/us-east-1/ecr/images/web').data, 'after');
+	});
+
 	test('an empty prefix match does nothing', async () => {
 		const store = new ResourceStore();
 		await loaded(store, 'a/k', 'v');
