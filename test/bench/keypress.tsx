@@ -6,10 +6,8 @@ import {themes} from '../../source/app/theme/themes.js';
 import {memorySettings} from '../../source/config/settings.js';
 import {memoryAuditLog} from '../../source/config/audit.js';
 import {closeSession, openSession} from '../../source/data/session.js';
-import {startSimulator} from '../../source/sim/server.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
-import {buildBigRepository} from '../../source/sim/scenarios/generated.js';
 import {percentile, type BenchRow} from './harness.js';
+import {startSimProcess} from './processes.js';
 
 // Run with NODE_ENV=production (npm run bench does): React's production build, as the bundle
 // uses, and no act() — updates are scheduled the way they are for a real user.
@@ -20,9 +18,10 @@ const nextTick = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /** Opens the images screen on an `images`-image repository and times keys until the next frame. */
 async function measure(count: number): Promise<{samples: Samples; loadMs: number}> {
-	const sim = await startSimulator({scenario: 'empty'});
-	buildBigRepository(sim.world, sim.clock.now(), count);
-	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
+	// The simulator runs in its own process, as AWS would: its images must not weigh on this
+	// process's garbage collector.
+	const sim = await startSimProcess(count === 100_000 ? 'big-repository' : 'big-repository-1k');
+	const opened = await openSession({endpoint: sim.url, region: 'us-east-1', readOnly: true, maxAttempts: 1, env: {...process.env, AWS_ACCESS_KEY_ID: 'AKIABENCH0000000000', AWS_SECRET_ACCESS_KEY: 'bench'}});
 	if (!opened.ok) throw new Error(opened.problem.why);
 	const session = opened.session;
 	const started = performance.now();
@@ -58,7 +57,7 @@ async function measure(count: number): Promise<{samples: Samples; loadMs: number
 	for (let index = 0; index < 30; index++) samples.filter!.push(await press(index % 2 ? '\u007F' : '7'));
 	instance.unmount();
 	closeSession(session);
-	await sim.close();
+	sim.child.kill('SIGKILL');
 	return {samples, loadMs};
 }
 

@@ -7,7 +7,7 @@ import {buildBigRegistry, buildBigRepository} from './generated.js';
 import type {World} from '../world/world.js';
 
 /** Scenario names accepted by `ecrtui sim --scenario` and `--demo --scenario`. */
-export const SCENARIOS = ['demo', 'empty', 'big-registry', 'big-repository', 'big-cluster'] as const;
+export const SCENARIOS = ['demo', 'empty', 'big-registry', 'big-repository', 'big-repository-1k', 'big-cluster'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const DEMO_ACCESS_KEY = 'AKIAECRTUIDEMO000001';
@@ -41,6 +41,9 @@ export function buildScenario(name: ScenarioName, world: World): void {
 			return;
 		case 'big-repository':
 			buildBigRepository(world, now);
+			return;
+		case 'big-repository-1k':
+			buildBigRepository(world, now, 1000);
 			return;
 	}
 }
