@@ -95,6 +95,18 @@ describe('access denied on one operation: only the panel that needs it says so, 
 		assert.match(frame, /ecr:GetLifecyclePolicy on arn:aws:ecr:us-east-1:123456789012:repository\/\*/);
 	});
 
+	test('logs:GetLogEvents denied: the logs screen names the action; the task list above it works', async t => {
+		const sim = await simulator(t);
+		sim.faults.add({kind: 'access-denied', service: 'logs', operation: 'GetLogEvents'});
+		const app = await renderApp({sim, t, route: {screen: 'tasks', cluster: 'prod', service: 'payments'}, ...options});
+		await app.waitFor(/● RUNNING/, 10_000);
+		await app.press('l');
+		const frame = flat(await app.waitFor(frame => /GetLogEvents/.test(flat(frame)) && !/Reading/.test(frame), 10_000));
+		assert.match(frame, /logs:GetLogEvents/);
+		await app.press(KEYS.escape);
+		assert.doesNotMatch(flat(await app.waitFor(/● RUNNING/, 5000)), /GetLogEvents|denied|Missing permission/);
+	});
+
 	test('ec2:DescribeNatGateways denied: the network screens say so; repositories, images and the watcher do not', async t => {
 		const sim = await simulator(t);
 		sim.faults.add({kind: 'access-denied', service: 'ec2', operation: 'DescribeNatGateways'});
@@ -111,10 +123,14 @@ describe('access denied on one operation: only the panel that needs it says so, 
 	});
 });
 
-// Open in source/screens/lifecycle (another engineer's area, reported rather than changed): a
-// failed refresh there shows only AWS's message ("in-use check failed: AWS rejected the
-// credentials ..."), not the fix; it needs problemNote() from components/error-panel.
-const staleTodo: Record<string, string> = {lifecycle: 'the lifecycle screen does not name the fix for a failed refresh (problemNote not used there yet)'};
+// Open in source/screens/lifecycle and source/screens/logs (other engineers' areas, reported
+// rather than changed): a failed refresh there shows only AWS's message ("in-use check failed:
+// AWS rejected the credentials ...", "⚠ <why> (showing the last lines)"), not the fix; they
+// need problemNote() from components/error-panel.
+const staleTodo: Record<string, string> = {
+	lifecycle: 'the lifecycle screen does not name the fix for a failed refresh (problemNote not used there yet)',
+	logs: 'the logs screen does not name the fix for a failed refresh (problemNote not used there yet)',
+};
 
 describe('credentials expire mid-session: the data stays, marked stale, and the message names the fix', () => {
 	for (const screen of SCREENS) {

@@ -31,6 +31,14 @@ export function stoppedNotifyTask(sim: Simulator): string {
 	return task.arn;
 }
 
+/** A running task of the demo's payments service (it writes logs). */
+export function runningPaymentsTask(sim: Simulator): string {
+	const prod = ecsStateOf(sim.world, ACCOUNT, REGION).clusters.get('prod')!;
+	const task = [...prod.tasks.values()].find(candidate => candidate.lastStatus === 'RUNNING' && candidate.serviceName === 'payments');
+	if (!task) throw new Error('the demo has no running payments task');
+	return task.arn;
+}
+
 export const SCREENS: readonly ScreenCase[] = [
 	{
 		name: 'repositories',
@@ -90,6 +98,13 @@ export const SCREENS: readonly ScreenCase[] = [
 		fault: {service: 'ec2', operation: 'DescribeRouteTables'},
 		ready: /cannot pull: the NAT route/,
 		parent: {route: () => ({screen: 'tasks', cluster: 'prod', service: 'notify'}), ready: /x: stopped \([1-9]/, keys: ['x', 'n']},
+	},
+	{
+		name: 'logs',
+		route: sim => ({screen: 'logs', cluster: 'prod', taskArn: runningPaymentsTask(sim)}),
+		fault: {service: 'logs', operation: 'GetLogEvents'},
+		ready: /level=info/,
+		parent: {route: () => ({screen: 'tasks', cluster: 'prod', service: 'payments'}), ready: /● RUNNING/, keys: ['l']},
 	},
 	{
 		name: 'lifecycle',
