@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import type {LogSource} from '../../data/logs.js';
 import {MAX_MATCHES} from '../../data/logs-resources.js';
+import {problemNote} from '../../components/error-panel.js';
 import {wrapLine} from '../../components/text-panel.js';
 import {safe, truncate} from '../../domain/format/text.js';
 import type {Message} from './source-state.js';
@@ -46,7 +47,7 @@ export function SourceTabs({sources, index, width}: {readonly sources: readonly 
 	);
 }
 
-/** The bottom line: follow state, position, search summary, and a stale-data warning. */
+/** The bottom line: follow state and position, or the search summary, or why the lines are stale. */
 export function StatusLine({model, width}: {readonly model: LogsScreenModel; readonly width: number}) {
 	const theme = useTheme();
 	const {lines, cursor} = model;
@@ -61,11 +62,19 @@ export function StatusLine({model, width}: {readonly model: LogsScreenModel; rea
 			</Text>
 		);
 	}
+	// Lines on screen but the last refresh failed: say so first, with the fix.
+	const problem = lines.length > 0 ? (model.tail.problem ?? model.taskState.problem) : undefined;
+	if (problem) {
+		return (
+			<Text wrap="truncate" color={theme.color('status.warn')}>
+				{problemNote(problem, {subject: model.tail.problem ? 'logs' : 'task'})}
+			</Text>
+		);
+	}
 	const tail = model.tail.data;
 	const position = lines.length > 0 ? ` · line ${cursor + 1}/${lines.length}` : '';
 	const top = tail && cursor === 0 && lines.length > 0 ? (tail.atHead ? ' · first line of the stream' : ' · ↑ reads older lines') : '';
 	const dropped = tail && tail.dropped > 0 ? ` · ${tail.dropped} older lines let go` : '';
-	const stale = model.tail.problem && lines.length > 0 ? ` · ⚠ ${safe(model.tail.problem.why)} (showing the last lines)` : '';
 	return (
 		<Text wrap="truncate">
 			{model.follow ? (
@@ -78,7 +87,6 @@ export function StatusLine({model, width}: {readonly model: LogsScreenModel; rea
 				{top}
 				{dropped}
 			</Text>
-			{stale ? <Text color={theme.color('status.warn')}>{stale}</Text> : null}
 			<Text color={theme.color('text.muted')}> · / search · w wrap · t time</Text>
 		</Text>
 	);

@@ -78,7 +78,7 @@ export function sourceMessages(source: LogSource, state: {problem?: Problem; emp
 		return [
 			{text: `✖ ${problem.what} failed`, role: 'status.error', bold: true},
 			{text: problem.why},
-			{text: `→ ${problem.next}${problem.retryable ? ' (Ctrl-R retries)' : ''}`, role: 'text.accent'},
+			{text: `→ ${problem.next}${problem.retryable && !problem.next.includes('Ctrl-R') ? ' (Ctrl-R retries)' : ''}`, role: 'text.accent'},
 		];
 	}
 	if (state.empty) return [{text: 'the stream is empty: nothing written yet', role: 'text.secondary'}];

@@ -6,7 +6,7 @@ import {logSourcesOf, type LogLine, type ReadableSource} from '../../data/logs.j
 import {loadOlderLines, logSearchResource, logTailResource} from '../../data/logs-resources.js';
 import {hasStarted} from './source-state.js';
 
-/** How often follow mode asks for new lines: k9s's 2 s, faster when the watcher is set faster. */
+/** How often follow mode asks for new lines: k9s's 2 s, faster when auto-refresh is set faster. */
 export function followInterval(refreshIntervalMs: number): number {
 	return refreshIntervalMs > 0 ? Math.min(2000, refreshIntervalMs) : 2000;
 }
@@ -20,8 +20,10 @@ export function followInterval(refreshIntervalMs: number): number {
  */
 export function useLogsScreen({cluster, taskArn, container, typing}: {cluster: string; taskArn: string; container?: string; /** A search is being typed: polling waits. */ typing: boolean}) {
 	const {session, settings, now} = useServices();
-	const followMs = followInterval(settings.get().refreshIntervalMs);
-	const [follow, setFollow] = useState(true);
+	const refreshMs = settings.get().refreshIntervalMs;
+	const followMs = followInterval(refreshMs);
+	// Auto-refresh turned off in settings: open paused; f still follows.
+	const [follow, setFollow] = useState(refreshMs > 0);
 	const [chosen, setChosen] = useState<number>();
 	const [searchText, setSearchText] = useState<string>();
 	const [cursorId, setCursorId] = useState<string>();
