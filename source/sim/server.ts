@@ -61,7 +61,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const clock = options.clock ?? (options.speed ? new AcceleratedClock(start, options.speed) : new VirtualClock(start));
 	const world = new World(clock);
 	buildScenario(options.scenario ?? 'demo', world);
-	world.onTick(now => applyLifecyclePolicies(world, now));
+	world.onTick(now => applyLifecyclePolicies(world, now), ['ecr']);
+	// Scenarios replay their history (an hour of ECS tasks) on the first tick. Tests get it at
+	// once, so the world they inspect is settled; the demo gets it a moment after start (or at
+	// the first request that needs it), so the first screen does not wait for it.
+	if (options.speed) setTimeout(() => world.tick(), 1500).unref();
+	else world.tick();
 	const faults = new FaultInjector();
 	const calls: SimCall[] = [];
 	const services = allServices();
@@ -195,7 +200,7 @@ async function handleRequest(env: RequestEnv): Promise<void> {
 	if (!handler) {
 		return respondError(new SimError(service.protocol === 'ec2' ? 'InvalidAction' : 'UnknownOperationException', `The action ${operation} is not valid for this web service.`));
 	}
-	env.world.tick();
+	env.world.tick(service.name);
 	const context: CallContext = {
 		world: env.world,
 		accountId: principal.accountId,

@@ -1,6 +1,6 @@
 import {addCluster, ecsStateOf, registerTaskDefinition, type SimContainerDefinition, type SimNetworkConfiguration, type SimTaskDefinition} from '../world/ecs.js';
 import type {World} from '../world/world.js';
-import {addService, settleEcs} from '../services/ecs-setup.js';
+import {addService} from '../services/ecs-setup.js';
 import {DEMO_NETWORK} from './demo-network.js';
 import {DEMO_ROLES} from './demo-iam.js';
 import {DAY} from './factory.js';
@@ -130,6 +130,8 @@ export function buildDemoEcs(world: World, now: number): void {
 	service(staging, 'web', define(world, {family: 'web-staging', image: `${REGISTRY}/web-frontend:v5.10.0`, containerName: 'web-frontend', cpu: '256', memory: '512', registeredAt: now - 5 * DAY}), 1, now - 5 * DAY);
 	service(staging, 'payments', define(world, {family: 'payments-staging', image: `${REGISTRY}/payments-api:v2.27.0-rc1`, containerName: 'payments-api', registeredAt: now - 6 * 3_600_000, firelensGroup: '/ecs/payments-staging'}), 1, now - 6 * 3_600_000);
 
-	settleEcs(world, now);
+	// The hour of history is replayed on the first ECS, EC2 or Logs request (the scheduler is a
+	// ticker on those services), not here: the repository list, the first screen, appears
+	// without waiting for it.
 	buildDemoLogs(world, ACCOUNT, REGION);
 }

@@ -246,7 +246,8 @@ export function ecsScheduler(world: World): EcsScheduler {
 		const created = new EcsScheduler(world);
 		scheduler = created;
 		schedulers.set(world, created);
-		world.onTick(now => created.advance(now));
+		// Tasks live in ECS, their ENIs in EC2 and their lines in CloudWatch Logs.
+		world.onTick(now => created.advance(now), ['ecs', 'ec2', 'logs']);
 	}
 	return scheduler;
 }

@@ -32,7 +32,7 @@ export class World {
 	readonly accounts = new Map<string, Account>();
 	readonly principals = new Map<string, Principal & {accountId: string}>();
 	/** Hooks run before each request so time-driven state (tasks, lifecycle) catches up. */
-	private readonly tickers: ((now: number) => void)[] = [];
+	private readonly tickers: {run: (now: number) => void; services?: readonly string[]}[] = [];
 
 	constructor(readonly clock: Clock) {}
 
@@ -89,12 +89,17 @@ export class World {
 		};
 	}
 
-	onTick(ticker: (now: number) => void): void {
-		this.tickers.push(ticker);
+	/**
+	 * Registers time-driven state. With `services`, it catches up only before requests to those
+	 * services (and on a bare `tick()`): reading ECR never pays for replaying ECS history.
+	 */
+	onTick(ticker: (now: number) => void, services?: readonly string[]): void {
+		this.tickers.push({run: ticker, ...(services ? {services} : {})});
 	}
 
-	tick(): void {
+	/** Brings time-driven state up to now (for requests to `service`, or everything). */
+	tick(service?: string): void {
 		const now = this.clock.now();
-		for (const ticker of this.tickers) ticker(now);
+		for (const ticker of this.tickers) if (service === undefined || !ticker.services || ticker.services.includes(service)) ticker.run(now);
 	}
 }
