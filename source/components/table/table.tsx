@@ -1,4 +1,4 @@
-import React, {memo, useRef} from 'react';
+import React, {memo, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import {fit, inert} from '../../domain/format/text.js';
 import {useTheme} from '../../app/context.js';
@@ -34,6 +34,61 @@ export type TableProps<Row> = {
 	readonly isFocused?: boolean;
 };
 
+type RowProps<Row> = {
+	readonly row: Row;
+	readonly selected: boolean;
+	readonly marked: boolean;
+	readonly layout: {column: Column<Row>; width: number}[];
+	readonly rowRole: ((row: Row) => Role | undefined) | undefined;
+};
+
+/**
+ * One line. Memoised: moving the cursor re-renders the two rows it leaves and enters, not the
+ * whole window, so a keypress costs the same on 100 rows or 100,000.
+ */
+function TableRowImpl<Row>({row, selected, marked, layout, rowRole}: RowProps<Row>) {
+	const theme = useTheme();
+	const gutter = `${selected ? '›' : ' '}${marked ? '●' : ' '}`;
+	if (selected) {
+		// The selected row is one inverse segment: colours inside it would be unreadable.
+		const text = layout.map(({column, width: size}) => fit(inert(column.cell(row)), size, column.align)).join(' ');
+		return (
+			<Text wrap="truncate" inverse color={theme.color('row.selected')}>
+				{gutter}
+				{text}
+			</Text>
+		);
+	}
+	// Adjacent cells of the same colour are merged into one segment: Ink tokenises every
+	// styled segment on every frame, so fewer segments mean faster keypresses.
+	const role = rowRole?.(row);
+	const segments: {color: string | undefined; text: string}[] = [];
+	layout.forEach(({column, width: size}, cellIndex) => {
+		const text = (cellIndex > 0 ? ' ' : '') + fit(inert(column.cell(row)), size, column.align);
+		const cellRole = column.role?.(row) ?? role;
+		const color = cellRole ? theme.color(cellRole) : undefined;
+		const last = segments[segments.length - 1];
+		if (last && last.color === color) last.text += text;
+		else segments.push({color, text});
+	});
+	return (
+		<Text wrap="truncate">
+			<Text color={marked ? theme.color('row.marked') : undefined}>{gutter}</Text>
+			{segments.map((segment, segmentIndex) =>
+				segment.color ? (
+					<Text key={segmentIndex} color={segment.color}>
+						{segment.text}
+					</Text>
+				) : (
+					segment.text
+				),
+			)}
+		</Text>
+	);
+}
+
+const TableRow = memo(TableRowImpl) as typeof TableRowImpl;
+
 /**
  * A windowed table: only the rows on screen are rendered, so 100,000 rows scroll as fast as
  * 100. Each row is one line of text segments; every cell is made inert and fitted to width.
@@ -41,7 +96,7 @@ export type TableProps<Row> = {
 function TableImpl<Row>(props: TableProps<Row>) {
 	const theme = useTheme();
 	const {columns, rows, cursor, height, width, isMarked, rowRole, emptyText, footer, isFocused = true} = props;
-	const layout = layoutColumns(columns, width);
+	const layout = useMemo(() => layoutColumns(columns, width), [columns, width]);
 	const offsetRef = useRef(0);
 	const offset = scrollOffset(offsetRef.current, cursor, height, rows.length);
 	offsetRef.current = offset;
@@ -60,45 +115,7 @@ function TableImpl<Row>(props: TableProps<Row>) {
 			) : (
 				visible.map((row, index) => {
 					const absolute = offset + index;
-					const selected = absolute === cursor && isFocused;
-					const marked = isMarked?.(row) ?? false;
-					const gutter = `${selected ? '›' : ' '}${marked ? '●' : ' '}`;
-					if (selected) {
-						// The selected row is one inverse segment: colours inside it would be unreadable.
-						const text = layout.map(({column, width: size}) => fit(inert(column.cell(row)), size, column.align)).join(' ');
-						return (
-							<Text key={absolute} wrap="truncate" inverse color={theme.color('row.selected')}>
-								{gutter}
-								{text}
-							</Text>
-						);
-					}
-					// Adjacent cells of the same colour are merged into one segment: Ink tokenises every
-					// styled segment on every frame, so fewer segments mean faster keypresses.
-					const role = rowRole?.(row);
-					const segments: {color: string | undefined; text: string}[] = [];
-					layout.forEach(({column, width: size}, cellIndex) => {
-						const text = (cellIndex > 0 ? ' ' : '') + fit(inert(column.cell(row)), size, column.align);
-						const cellRole = column.role?.(row) ?? role;
-						const color = cellRole ? theme.color(cellRole) : undefined;
-						const last = segments[segments.length - 1];
-						if (last && last.color === color) last.text += text;
-						else segments.push({color, text});
-					});
-					return (
-						<Text key={absolute} wrap="truncate">
-							<Text color={marked ? theme.color('row.marked') : undefined}>{gutter}</Text>
-							{segments.map((segment, segmentIndex) =>
-								segment.color ? (
-									<Text key={segmentIndex} color={segment.color}>
-										{segment.text}
-									</Text>
-								) : (
-									segment.text
-								),
-							)}
-						</Text>
-					);
+					return <TableRow key={absolute} row={row} selected={absolute === cursor && isFocused} marked={isMarked?.(row) ?? false} layout={layout} rowRole={rowRole} />;
 				})
 			)}
 			{footer ? (
