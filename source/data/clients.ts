@@ -25,6 +25,8 @@ export type AwsTarget = {
 	credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 	/** Attempts per call including the first (SDK default 3). Tests use 1. */
 	maxAttempts?: number;
+	/** Refuse every operation that changes something, before it is signed or sent (--read-only). */
+	readOnly?: boolean;
 	/** Per-request socket timeout; a hung endpoint must not hang the UI. */
 	requestTimeoutMs?: number;
 	connectionTimeoutMs?: number;
@@ -47,6 +49,15 @@ export async function profileRegion(profile: string | undefined): Promise<string
 }
 
 export type ServiceName = 'ecr' | 'ecs' | 'ec2' | 'sts' | 'iam' | 'logs';
+
+// Operations that only read. StartLifecyclePolicyPreview creates a dry run and changes nothing;
+// StartQuery runs a Logs Insights query. Anything else counts as a change.
+const readPrefixes = ['Describe', 'List', 'Get', 'BatchGet', 'BatchCheck', 'Simulate', 'Filter', 'Lookup', 'StartLifecyclePolicyPreview', 'StartQuery'];
+
+/** Whether an operation may change something in the account (so read-only mode refuses it). */
+export function isMutatingOperation(operation: string): boolean {
+	return !readPrefixes.some(prefix => operation.startsWith(prefix));
+}
 
 type AnyClient = {
 	middlewareStack: {add: (middleware: unknown, options: Record<string, unknown>) => void};
@@ -128,11 +139,17 @@ export class AwsClients {
 
 	private instrument(service: ServiceName, client: AnyClient): void {
 		const recorder = this.recorder;
+		const readOnly = this.target.readOnly === true;
 		type Args = {input: unknown};
 		type Context = {commandName?: string; __ecrtuiRecord?: ReturnType<CallRecorder['start']>};
 		client.middlewareStack.add(
 			(next: (args: Args) => Promise<unknown>, context: Context) => async (args: Args) => {
 				const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+				// The screens hide and block destructive keys in read-only mode; this makes it hold for
+				// every code path, present and future: a change is refused before it is sent.
+				if (readOnly && isMutatingOperation(operation)) {
+					throw Object.assign(new Error(`ecrtui is in read-only mode: ${service}:${operation} was not sent.`), {name: 'ReadOnlyMode'});
+				}
 				const record = recorder.start(service, operation, args.input);
 				context.__ecrtuiRecord = record;
 				try {

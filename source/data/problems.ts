@@ -91,6 +91,9 @@ export function toProblem(error: unknown, context: ProblemContext): Problem {
 	const profileFlag = context.profile ? ` --profile ${context.profile}` : '';
 	const {what} = context;
 
+	if (name === 'ReadOnlyMode') {
+		return make({kind: 'invalid-request', what, why: message, next: 'Start ecrtui without --read-only (and with readOnly false in the settings) to make changes.', code: name, retryable: false});
+	}
 	if (name === 'AbortError' || code === 'ABORT_ERR') {
 		return make({kind: 'cancelled', what, why: 'The request was cancelled.', next: 'Press Ctrl-R to load again.', code, retryable: true});
 	}

@@ -102,6 +102,7 @@ export async function openSession(options: SessionOptions): Promise<SessionResul
 			endpoint: options.demo.simulator.url,
 			credentials: {accessKeyId: options.demo.accessKeyId, secretAccessKey: 'demo'},
 			maxAttempts: options.maxAttempts ?? 3,
+			readOnly: options.readOnly,
 		};
 	} else {
 		const region = await resolveRegion({...options, ...(profile ? {profile} : {})}, env);
@@ -117,6 +118,7 @@ export async function openSession(options: SessionOptions): Promise<SessionResul
 			...(options.endpoint ? {endpoint: options.endpoint} : {}),
 			credentials: await resolveCredentials({...options, ...(profile ? {profile} : {})}),
 			maxAttempts: options.maxAttempts ?? 3,
+			readOnly: options.readOnly,
 		};
 	}
 	const clients = new AwsClients(target, recorder);
