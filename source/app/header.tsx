@@ -2,7 +2,7 @@ import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from './context.js';
 import {routeTitle, useNavigation} from './router.js';
-import {truncate, width as cells} from '../domain/format/text.js';
+import {inert, truncate, width as cells} from '../domain/format/text.js';
 
 function isProduction(profile: string | undefined, pattern: string): boolean {
 	if (!profile || !pattern) return false;
@@ -47,7 +47,8 @@ export function Header({width}: {readonly width: number}) {
 	const who = session.mode === 'demo' ? 'demo' : (session.profile ?? 'default');
 	const parts = [who, session.region, session.accountId];
 	const right = throttled ? '⏳ throttled, retrying' : busy ? '⟳ refreshing' : '✓ up to date';
-	const title = routeTitle(route);
+	// The title carries names from AWS (a repository, a cluster): inert, like every AWS string.
+	const title = inert(routeTitle(route));
 	const left = ` ecrtui │ ${parts.join(' │ ')}`;
 	const badges = `${session.readOnly ? ' │ READ-ONLY' : ''}${production ? ' │ PRODUCTION' : ''}`;
 	const middle = ` │ ${title}`;

@@ -5,6 +5,7 @@ import {formatKey, visibleActions, type ActionSpec} from './keys/actions.js';
 import {useScreenActions} from './keys/use-keymap.js';
 import {globalActions} from './keys/global-keys.js';
 import {LAYER, useKeyLayer} from './keys/dispatch.js';
+import {inert} from '../domain/format/text.js';
 
 type Line = {kind: 'heading' | 'text' | 'key'; text: string; keys?: string};
 
@@ -31,8 +32,9 @@ export function HelpOverlay({height, width, onClose}: {readonly height: number; 
 	const screen = useScreenActions();
 	const [offset, setOffset] = useState(0);
 	const lines: Line[] = [
-		{kind: 'heading', text: screen?.title ?? 'ecrtui'},
-		...(screen?.about ?? '').split('\n').map(text => ({kind: 'text' as const, text})),
+		// Screen titles name AWS resources ("Images of <repository>"): made inert like the rest.
+		{kind: 'heading', text: inert(screen?.title ?? 'ecrtui')},
+		...(screen?.about ?? '').split('\n').map(text => ({kind: 'text' as const, text: inert(text)})),
 		...(session.readOnly ? [{kind: 'text' as const, text: 'Read-only mode: destructive keys are disabled and hidden.'}] : []),
 		...linesFor(screen?.actions ?? [], session.readOnly),
 		...linesFor(globalActions, session.readOnly),

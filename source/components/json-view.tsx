@@ -30,7 +30,7 @@ export function JsonView({title, value, height, width, onClose}: {readonly title
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={theme.color('border.focus')} width={width} height={height} paddingX={1}>
 			<Text bold color={theme.color('text.accent')} wrap="truncate">
-				{title} (JSON)
+				{inert(title)} (JSON)
 			</Text>
 			{safeLines.slice(offset, offset + body).map((line, index) => (
 				<Text key={offset + index} wrap="truncate">
