@@ -29,7 +29,6 @@ const REPOSITORY = `evil\u001B[2J\u001B]52;c;cHduZWQ=\u0007\u202Erepo-漢字🙂
 const MISSING_REPOSITORY = `gone\u001B]0;pwned\u0007\u001B[2J-${'g'.repeat(200)}`;
 
 /** Controls, escapes and bidi characters: none may reach the terminal from AWS data. */
-// eslint-disable-next-line no-control-regex
 const forbidden = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function seed(sim: Simulator): {notifyTaskArn: string; routerTaskArn: string; routerTaskId: string} {
