@@ -19,6 +19,7 @@ import {serviceConsoleUrl} from '../../domain/format/console-url.js';
 import {serviceActions, type ServiceActionId} from './keymap.js';
 import {serviceColumns, serviceSorters} from './columns.js';
 import {eventLines, serviceDetailLines} from './details.js';
+import {TaskDefinitionPanel} from './task-definition-panel.js';
 import {toServiceRow, type ServiceRow} from './rows.js';
 import {useLive, useRefreshLabel, useTaskHistory} from './use-watch.js';
 
@@ -51,7 +52,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 	const tableHeight = Math.max(3, height - 3);
 	const view = useTableView({rows, keyOf, searchText, sorters: serviceSorters, initialSort: {id: 'health', descending: false}, pageSize: tableHeight});
 	const [filtering, setFiltering] = useState(false);
-	const [panel, setPanel] = useState<'none' | 'events' | 'detail' | 'json'>('none');
+	const [panel, setPanel] = useState<'none' | 'events' | 'detail' | 'json' | 'task-definition'>('none');
 	const selected = view.selected;
 	const columns = useMemo(() => serviceColumns(now), [now]);
 
@@ -60,6 +61,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 		'services.events': () => selected && setPanel('events'),
 		'services.all-tasks': () => navigation.push({screen: 'tasks', cluster, service: '*'}),
 		'services.detail': () => selected && setPanel('detail'),
+		'services.task-definition': () => selected?.service.taskDefinition && setPanel('task-definition'),
 		'services.filter': () => setFiltering(true),
 		'services.raw': () => selected && setPanel('json'),
 		'services.copy': () => selected && copy('service ARN', selected.service.arn),
@@ -80,6 +82,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 	const close = () => setPanel('none');
 	if (selected && panel === 'json') return <JsonView title={selected.service.name} value={selected.service} height={height} width={width} onClose={close} />;
 	if (selected && panel === 'events') return <TextPanel title={`events: ${selected.service.name} (newest first, live)`} lines={eventLines(selected.service, now)} height={height} width={width} onClose={close} />;
+	if (selected?.service.taskDefinition && panel === 'task-definition') return <TaskDefinitionPanel taskDefinition={selected.service.taskDefinition} height={height} width={width} onClose={close} />;
 	if (selected && panel === 'detail') return <TextPanel title={`service ${selected.service.name}`} lines={serviceDetailLines(selected.service, now)} height={height} width={width} onClose={close} />;
 
 	const failing = rows.filter(row => row.health === 'failing').length;

@@ -18,6 +18,7 @@ import {taskColumns} from './columns.js';
 import {eventLines, taskDetailLines} from './details.js';
 import {ServiceSummary} from './service-summary.js';
 import {StopTaskDialog} from './stop-dialog.js';
+import {TaskDefinitionPanel} from './task-definition-panel.js';
 import {useTasksView} from './use-tasks-view.js';
 import {useRefreshLabel} from './use-watch.js';
 import type {TaskRow} from './rows.js';
@@ -47,7 +48,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 	const screen = useTasksView({cluster, service, pageSize: tableHeight});
 	const {view, counts, mode, problemsOnly, now, listing} = screen;
 	const [filtering, setFiltering] = useState(false);
-	const [panel, setPanel] = useState<'none' | 'detail' | 'json' | 'events'>('none');
+	const [panel, setPanel] = useState<'none' | 'detail' | 'json' | 'events' | 'task-definition'>('none');
 	const [stopping, setStopping] = useState<TaskRow>();
 	const selected = view.selected;
 	const columns = useMemo(() => taskColumns({showService: screen.allServices, mode}), [screen.allServices, mode]);
@@ -67,6 +68,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 		},
 		'tasks.events': () => screen.parents.length === 1 && setPanel('events'),
 		'tasks.detail': () => selected && setPanel('detail'),
+		'tasks.task-definition': () => selected?.task.taskDefinitionArn && setPanel('task-definition'),
 		'tasks.network': () => selected && navigation.push({screen: 'network', cluster, taskArn: selected.task.taskArn}),
 		'tasks.logs': () => selected && navigation.push({screen: 'logs', cluster, taskArn: selected.task.taskArn}),
 		'tasks.filter': () => setFiltering(true),
@@ -95,6 +97,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 	const close = () => setPanel('none');
 	const parent = screen.parents.length === 1 ? screen.parents[0] : undefined;
 	if (selected && panel === 'json') return <JsonView title={`task ${selected.id}`} value={selected.task} height={height} width={width} onClose={close} />;
+	if (selected?.task.taskDefinitionArn && panel === 'task-definition') return <TaskDefinitionPanel taskDefinition={selected.task.taskDefinitionArn} height={height} width={width} onClose={close} />;
 	if (selected && panel === 'detail') return <TextPanel title={`task ${selected.id}`} lines={taskDetailLines(selected, now)} height={height} width={width} onClose={close} />;
 	if (parent && panel === 'events') return <TextPanel title={`events: ${parent.name} (newest first, live)`} lines={eventLines(parent, now)} height={height} width={width} onClose={close} />;
 
