@@ -15,6 +15,9 @@ await build({
 	splitting: true,
 	format: 'esm',
 	platform: 'node',
+	// Prefer the packages' ESM builds: the AWS SDK's dist-es can be tree-shaken to the commands we
+	// send, where its CommonJS build drags in every command of every client.
+	mainFields: ['module', 'main'],
 	target: 'node20',
 	minify: true,
 	sourcemap: 'linked',

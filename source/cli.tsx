@@ -33,7 +33,6 @@ async function main(argv: string[]): Promise<number> {
 				return 2;
 			}
 			const {runTui} = await import('./app/run.js');
-			mark('ui modules loaded');
 			return runTui(options);
 		}
 		default: {

@@ -1,5 +1,4 @@
-import Conf from 'conf';
-import {existsSync, renameSync} from 'node:fs';
+import {existsSync, readFileSync, renameSync} from 'node:fs';
 import {join} from 'node:path';
 import {configDir, ensurePrivateDir} from './paths.js';
 
@@ -70,31 +69,46 @@ const checks: {[K in keyof Settings]-?: Check} = {
 
 export type SettingsStore = {
 	get(): Settings;
+	/** Changes a setting now; the file is written in the background (see `flush`). */
 	set<K extends keyof Settings>(key: K, value: Settings[K]): void;
-	/** Problems found when loading (corrupt file replaced, invalid values reset). */
+	/** Resolves when every change so far is on disk. */
+	flush(): Promise<void>;
+	/** Problems found when loading (corrupt file replaced, invalid values reset) or saving. */
 	warnings: string[];
 	path: string;
 };
 
+/** The stored object, or why the file cannot be used. */
+function readStored(file: string): {ok: true; value: Record<string, unknown>} | {ok: false; reason: string} | undefined {
+	if (!existsSync(file)) return undefined;
+	try {
+		const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) return {ok: false, reason: 'it does not hold a JSON object'};
+		return {ok: true, value: value as Record<string, unknown>};
+	} catch (error) {
+		return {ok: false, reason: (error as Error).message.split('\n')[0] ?? 'unreadable'};
+	}
+}
+
 /**
  * Loads settings. A corrupt file is moved aside and replaced with defaults (reported, never a
  * crash); invalid values fall back to their defaults one by one.
+ *
+ * Reading is a plain JSON parse; `conf` (which loads a JSON-schema validator, ~40 ms) is
+ * imported on the first change, off the start-up path, and writes the same file, 0600.
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): SettingsStore {
 	const dir = ensurePrivateDir(configDir(env));
+	const file = join(dir, 'settings.json');
 	const warnings: string[] = [];
-	const open = () => new Conf<Record<string, unknown>>({cwd: dir, configName: 'settings', projectName: 'ecrtui', projectSuffix: '', configFileMode: 0o600});
-	let conf: Conf<Record<string, unknown>>;
-	try {
-		conf = open();
-	} catch (error) {
-		const file = join(dir, 'settings.json');
+	const read = readStored(file);
+	let stored: Record<string, unknown> = {};
+	if (read?.ok) stored = read.value;
+	else if (read && !read.ok) {
 		const aside = `${file}.corrupt-${Date.now()}`;
-		if (existsSync(file)) renameSync(file, aside);
-		warnings.push(`The settings file was unreadable (${(error as Error).message.split('\n')[0]}); it was moved to ${aside} and defaults are used.`);
-		conf = open();
+		renameSync(file, aside);
+		warnings.push(`The settings file was unreadable (${read.reason}); it was moved to ${aside} and defaults are used.`);
 	}
-	const stored = conf.store;
 	const settings: Settings = {...DEFAULT_SETTINGS};
 	for (const key of Object.keys(checks) as (keyof Settings)[]) {
 		if (!(key in stored)) continue;
@@ -102,18 +116,25 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): SettingsStor
 		if (checks[key](value)) (settings as Record<string, unknown>)[key] = value;
 		else warnings.push(`Setting ${key} had an invalid value (${JSON.stringify(value)}); using ${JSON.stringify(DEFAULT_SETTINGS[key])}.`);
 	}
+	let conf: Promise<{set(key: string, value: unknown): void}> | undefined;
+	let pending: Promise<void> = Promise.resolve();
+	const open = () =>
+		(conf ??= import('conf').then(({default: Conf}) => new Conf<Record<string, unknown>>({cwd: dir, configName: 'settings', projectName: 'ecrtui', projectSuffix: '', configFileMode: 0o600})));
 	return {
 		get: () => ({...settings}),
 		set(key, value) {
 			settings[key] = value;
-			try {
-				conf.set(key, value as unknown);
-			} catch (error) {
-				warnings.push(`Could not save setting ${key}: ${(error as Error).message}`);
-			}
+			pending = pending.then(async () => {
+				try {
+					(await open()).set(key, value as unknown);
+				} catch (error) {
+					warnings.push(`Could not save setting ${key}: ${(error as Error).message}`);
+				}
+			});
 		},
+		flush: () => pending,
 		warnings,
-		path: conf.path,
+		path: file,
 	};
 }
 
@@ -125,6 +146,7 @@ export function memorySettings(overrides: Partial<Settings> = {}): SettingsStore
 		set(key, value) {
 			settings[key] = value;
 		},
+		flush: () => Promise.resolve(),
 		warnings: [],
 		path: ':memory:',
 	};

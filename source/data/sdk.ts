@@ -8,10 +8,12 @@ function unwrap<T>(module: T): T {
 	return withDefault.default && typeof withDefault.default === 'object' ? withDefault.default : module;
 }
 
-export const loadEcr = () => import('@aws-sdk/client-ecr').then(unwrap);
-export const loadEcs = () => import('@aws-sdk/client-ecs').then(unwrap);
-export const loadEc2 = () => import('@aws-sdk/client-ec2').then(unwrap);
-export const loadSts = () => import('@aws-sdk/client-sts').then(unwrap);
-export const loadIam = () => import('@aws-sdk/client-iam').then(unwrap);
-export const loadLogs = () => import('@aws-sdk/client-cloudwatch-logs').then(unwrap);
-export const loadCredentialProviders = () => import('@aws-sdk/credential-providers').then(unwrap);
+// Each loads a small module naming just the parts ecrtui uses (sdk/*.ts), so the bundler can
+// drop the rest of each client.
+export const loadEcr = () => import('./sdk/ecr.js').then(unwrap);
+export const loadEcs = () => import('./sdk/ecs.js').then(unwrap);
+export const loadEc2 = () => import('./sdk/ec2.js').then(unwrap);
+export const loadSts = () => import('./sdk/sts.js').then(unwrap);
+export const loadIam = () => import('./sdk/iam.js').then(unwrap);
+export const loadLogs = () => import('./sdk/logs.js').then(unwrap);
+export const loadCredentialProviders = () => import('./sdk/credentials.js').then(unwrap);

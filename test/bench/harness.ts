@@ -16,6 +16,16 @@ export function percentile(values: readonly number[], p: number): number {
 	return sorted[rank]!;
 }
 
+/** Runs a command in the same pseudo-terminal launcher as `timeUntilScreen`, to completion. */
+export function timeInPty(commandLine: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const child = spawn('script', ['-qfec', `exec ${commandLine}`, '/dev/null'], {env, stdio: ['pipe', 'ignore', 'ignore']});
+		child.on('error', reject);
+		child.on('exit', () => resolve(performance.now() - started));
+	});
+}
+
 /** Runs a command to completion and returns its wall time. */
 export function timeProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -32,7 +42,8 @@ export function timeProcess(command: string, args: readonly string[], env: NodeJ
  */
 export function timeUntilScreen(commandLine: string, marker: RegExp, options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const inner = `stty cols ${options.columns ?? 100} rows ${options.rows ?? 30} 2>/dev/null; exec ${commandLine}`;
+		// Sized with stty only when asked: the extra process would be counted in the time.
+		const inner = options.columns ? `stty cols ${options.columns} rows ${options.rows ?? 30} 2>/dev/null; exec ${commandLine}` : `exec ${commandLine}`;
 		const started = performance.now();
 		const child = spawn('script', ['-qfec', inner, '/dev/null'], {env: {TERM: 'xterm-256color', ...(options.env ?? process.env)}, stdio: ['pipe', 'pipe', 'ignore']});
 		let output = '';

@@ -44,13 +44,14 @@ describe('loadSettings: files and permissions', () => {
 		assert.equal(mode(dir), 0o700);
 	});
 
-	test('saved settings are written 0600 as JSON and read back by the next load', () => {
+	test('saved settings are written 0600 as JSON and read back by the next load', async () => {
 		const dir = configDir();
 		const store = loadSettings({ECRTUI_CONFIG_DIR: dir});
 		store.set('theme', 'light');
 		store.set('lastProfile', 'prod');
 		store.set('regions', ['eu-west-1', 'eu-central-1']);
 		assert.equal(store.get().theme, 'light');
+		await store.flush();
 		const file = join(dir, 'settings.json');
 		if (posix) assert.equal(mode(file), 0o600);
 		const onDisk = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -72,7 +73,7 @@ describe('loadSettings: files and permissions', () => {
 describe('loadSettings: a corrupt file', () => {
 	const corrupt = ['{"theme": "light",', '{not json}', '', '\u0000\u0000\u0000'];
 	for (const content of corrupt) {
-		test(`${JSON.stringify(content)} is moved aside and replaced by defaults with a warning`, () => {
+		test(`${JSON.stringify(content)} is moved aside and replaced by defaults with a warning`, async () => {
 			const dir = configDir(content);
 			const store = loadSettings({ECRTUI_CONFIG_DIR: dir});
 			assert.deepEqual(store.get(), DEFAULT_SETTINGS);
@@ -84,6 +85,7 @@ describe('loadSettings: a corrupt file', () => {
 			assert.ok(store.warnings[0]!.includes(join(dir, aside[0]!)));
 			// The replacement works: a setting can be saved and read back.
 			store.set('theme', 'light');
+			await store.flush();
 			assert.equal(loadSettings({ECRTUI_CONFIG_DIR: dir}).get().theme, 'light');
 		});
 	}

@@ -1,6 +1,3 @@
-import React from 'react';
-import {render} from 'ink';
-import {App} from './app.js';
 import {pickTheme} from './theme/themes.js';
 import {loadSettings} from '../config/settings.js';
 import {openAuditLog} from '../config/audit.js';
@@ -17,6 +14,9 @@ const leaveAlternateScreen = '\u001B[?1049l';
 
 /** Runs the terminal UI; resolves with the process exit code. */
 export async function runTui(options: GlobalOptions): Promise<number> {
+	// Ink, React and the screens start loading now, while the session opens.
+	const ui = import('./mount.js');
+	ui.catch(() => undefined);
 	const settings = loadSettings();
 	mark('settings');
 	const readOnly = options.readOnly || settings.get().readOnly;
@@ -40,6 +40,8 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 		return 1;
 	}
 	let session = first.session;
+	const {mount} = await ui;
+	mark('ui modules loaded');
 	const theme = pickTheme({noColor: options.noColor, ...(options.theme ? {flag: options.theme} : {}), setting: settings.get().theme});
 
 	const restore = () => process.stdout.write(leaveAlternateScreen);
@@ -51,21 +53,17 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 	process.once('SIGTERM', onSignal);
 	process.once('SIGHUP', onSignal);
 	try {
-		const instance = render(
-			<App
-				session={session}
-				settings={settings}
-				audit={openAuditLog()}
-				theme={theme}
-				configDir={configDir()}
-				openSession={open}
-				onSessionChange={next => {
-					session = next;
-				}}
-			/>,
-			{exitOnCtrlC: false, patchConsole: true, maxFps: 30},
-		);
-		await instance.waitUntilExit();
+		await mount({
+			session,
+			settings,
+			audit: openAuditLog(),
+			theme,
+			configDir: configDir(),
+			openSession: open,
+			onSessionChange: next => {
+				session = next;
+			},
+		});
 	} catch (error) {
 		debug?.write('crash', {message: (error as Error).message, stack: (error as Error).stack});
 		throw error;
@@ -76,6 +74,7 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 		closeSession(session);
 		await simulator?.close();
 	}
+	await settings.flush();
 	for (const warning of settings.warnings) process.stderr.write(`ecrtui: ${warning}\n`);
 	if (debug) process.stderr.write(`ecrtui: debug log written to ${debug.path}\n`);
 	return 0;
