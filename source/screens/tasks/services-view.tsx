@@ -43,7 +43,8 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 	const navigation = useNavigation();
 	const flash = useFlash();
 	const {copy, openUrl} = useCopy();
-	const now = useNow(1000);
+	// Ages of service events: a 5 s tick is plenty, and each tick redraws the table.
+	const now = useNow(5000);
 	const refreshLabel = useRefreshLabel();
 	const services = useLive(useMemo(() => servicesResource(session, cluster), [session, cluster]));
 	const stopped = useLive(useMemo(() => stoppedTasksResource(session, cluster), [session, cluster]));
