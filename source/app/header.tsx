@@ -2,6 +2,7 @@ import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from './context.js';
 import {routeTitle, useNavigation} from './router.js';
+import {insecureEndpointWarning} from '../data/session.js';
 import {inert, truncate, width as cells} from '../domain/format/text.js';
 
 function isProduction(profile: string | undefined, pattern: string): boolean {
@@ -50,7 +51,9 @@ export function Header({width}: {readonly width: number}) {
 	// The title carries names from AWS (a repository, a cluster): inert, like every AWS string.
 	const title = inert(routeTitle(route));
 	const left = ` ecrtui │ ${parts.join(' │ ')}`;
-	const badges = `${session.readOnly ? ' │ READ-ONLY' : ''}${production ? ' │ PRODUCTION' : ''}`;
+	// stderr's warning is hidden by the alternate screen at once: the header keeps saying it.
+	const plainHttp = insecureEndpointWarning(session.endpoint) !== undefined;
+	const badges = `${session.readOnly ? ' │ READ-ONLY' : ''}${production ? ' │ PRODUCTION' : ''}${plainHttp ? ' │ ⚠ PLAIN HTTP' : ''}`;
 	const middle = ` │ ${title}`;
 	// Display cells, not string length: ⏳ and ⟳ are two cells wide, and a line one cell too long
 	// is truncated from its end, which cut "throttled, retrying" to "throttled, retryin…".
@@ -61,6 +64,7 @@ export function Header({width}: {readonly width: number}) {
 				{left}
 				<Text color={theme.color('status.warn')}>{session.readOnly ? ' │ READ-ONLY' : ''}</Text>
 				{production ? ' │ PRODUCTION' : ''}
+				<Text color={theme.color('status.error')}>{plainHttp ? ' │ ⚠ PLAIN HTTP' : ''}</Text>
 				{truncate(middle, room).padEnd(room)}{' '}
 				<Text color={throttled ? theme.color('status.warn') : undefined}>{right}</Text>{' '}
 			</Text>

@@ -45,10 +45,15 @@ export type SessionOptions = {
 
 export type SessionResult = {ok: true; session: Session} | {ok: false; problem: Problem};
 
+/**
+ * Whether an endpoint is this machine. The host must be exactly localhost, ::1 or an IPv4
+ * address in 127.0.0.0/8: a name that merely starts with "127." (127.attacker.example) can
+ * resolve anywhere, and used to pass as loopback.
+ */
 function isLoopback(endpoint: string): boolean {
 	try {
 		const host = new URL(endpoint).hostname;
-		return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+		return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 	} catch {
 		return false;
 	}
