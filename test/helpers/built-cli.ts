@@ -1,4 +1,5 @@
-import {spawn, spawnSync} from 'node:child_process';
+import {after} from 'node:test';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -10,6 +11,12 @@ import {build} from 'esbuild';
  * tests running in parallel never rebuild dist/ under each other). Built once per test process.
  */
 let built: Promise<string> | undefined;
+
+// A terminal left running after a failed assertion would keep the test file alive for ever.
+const running = new Set<ChildProcess>();
+after(() => {
+	for (const child of running) child.kill('SIGKILL');
+});
 
 export function builtCli(): Promise<string> {
 	built ??= (async () => {
@@ -59,6 +66,8 @@ export async function runCli(args: string[], options: {env: NodeJS.ProcessEnv; i
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cli, ...args], {env: options.env, stdio: ['pipe', 'pipe', 'pipe']});
+		running.add(child);
+		child.on('exit', () => running.delete(child));
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += String(chunk)));
@@ -101,6 +110,8 @@ export async function runInPty(args: string[], options: {env: NodeJS.ProcessEnv;
 	const command = `stty cols ${options.columns ?? 100} rows ${options.rows ?? 30}; exec ${quote(process.execPath)} ${[cli, ...args].map(quote).join(' ')}`;
 	const started = Date.now();
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: options.env, stdio: ['pipe', 'pipe', 'pipe']});
+	running.add(child);
+	child.on('exit', () => running.delete(child));
 	let output = '';
 	child.stdout.on('data', chunk => (output += String(chunk)));
 	child.stderr.on('data', chunk => (output += String(chunk)));
