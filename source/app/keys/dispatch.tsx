@@ -1,4 +1,4 @@
-import React, {createContext, useContext, useEffect, useMemo, useRef, type ReactNode} from 'react';
+import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
 import type {KeyEvent} from './actions.js';
 
@@ -30,17 +30,49 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 	const held = useRef<KeyEvent[] | undefined>(undefined);
 	const {isRawModeSupported} = useStdin();
 	const dispatcher = useMemo<Dispatcher>(() => {
-		const dispatch = (event: KeyEvent) => {
+		/** Gives the event to the highest active layer that takes it; returns that layer's priority. */
+		const dispatch = (event: KeyEvent): number | undefined => {
 			const ordered = [...layers.current].sort((a, b) => b.priority - a.priority || b.id - a.id);
 			for (const layer of ordered) {
 				if (!layer.active.current) continue;
-				if (layer.handler.current(event)) return;
+				if (layer.handler.current(event)) return layer.priority;
 			}
+			return undefined;
+		};
+		// Keys that arrive together (a burst, or keys held for an opening input) are dispatched in
+		// order, but a key that may change which layers are active (Enter, Esc or Tab, or any key
+		// a screen or dialog took) lets React commit before the next one is dispatched. Dispatched
+		// in one go, "/pay⏎⏎" sent the second Enter to the filter input the first had just closed,
+		// and it was lost. Text typed into an input stays synchronous.
+		const queue: KeyEvent[] = [];
+		let waiting = false;
+		const drain = () => {
+			while (queue.length > 0) {
+				if (held.current) {
+					held.current.push(...queue.splice(0));
+					return;
+				}
+				const event = queue.shift()!;
+				const taker = dispatch(event);
+				const mayChangeLayers = taker !== undefined && (taker < LAYER.input || event.key.return || event.key.escape || event.key.tab);
+				if (mayChangeLayers && queue.length > 0) {
+					waiting = true;
+					setImmediate(() => {
+						waiting = false;
+						drain();
+					});
+					return;
+				}
+			}
+		};
+		const enqueue = (events: readonly KeyEvent[]) => {
+			queue.push(...events);
+			if (!waiting) drain();
 		};
 		const release = () => {
 			const events = held.current ?? [];
 			held.current = undefined;
-			for (const event of events) dispatch(event);
+			enqueue(events);
 		};
 		return {
 			register(registration) {
@@ -57,18 +89,12 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 				}, 150).unref?.();
 			},
 			release,
-			dispatch,
-		} as Dispatcher & {dispatch(event: KeyEvent): void};
+			enqueue,
+		} as Dispatcher & {enqueue(events: readonly KeyEvent[]): void};
 	}, []);
 	useInput(
 		(input, key) => {
-			for (const event of splitChunk(input, key)) {
-				if (held.current) {
-					held.current.push(event);
-					continue;
-				}
-				(dispatcher as Dispatcher & {dispatch(event: KeyEvent): void}).dispatch(event);
-			}
+			(dispatcher as Dispatcher & {enqueue(events: readonly KeyEvent[]): void}).enqueue(splitChunk(input, key));
 		},
 		// On a pipe (CI, tests without a TTY) raw mode is unavailable and useInput would throw.
 		{isActive: isRawModeSupported === true},
@@ -114,7 +140,10 @@ export function useKeyLayer(handler: (event: KeyEvent) => boolean, options: {pri
 	handlerRef.current = handler;
 	const activeRef = useRef(options.isActive ?? true);
 	activeRef.current = options.isActive ?? true;
-	useEffect(() => {
+	// A layout effect, not a passive one: passive effects (and the cleanup of an unmounted one) run
+	// some time after the commit, so a key typed right after a text input closed (Enter to open
+	// the row just filtered) still went to the closed input's handler and was lost.
+	useLayoutEffect(() => {
 		const id = nextId++;
 		return dispatcher.register({id, priority: options.priority, handler: handlerRef, active: activeRef});
 	}, [dispatcher, options.priority]);
