@@ -8,7 +8,7 @@ import {Palette} from './palette.js';
 import {useNavigation} from './router.js';
 import {useFlash, useUi} from './ui-state.js';
 import {useKeymap} from './keys/use-keymap.js';
-import {LAYER} from './keys/dispatch.js';
+import {LAYER, useKeyLayer} from './keys/dispatch.js';
 import {globalActions, type GlobalActionId} from './keys/global-keys.js';
 import type {CommandIntent} from './commands.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -66,27 +66,40 @@ export function Shell({onQuit, onTheme, firstRun}: {readonly onQuit: () => void;
 	};
 	useKeymap(globalActions, handlers, {priority: LAYER.global});
 
-	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-		return (
-			<Box flexDirection="column">
-				<Text>
-					ecrtui needs a terminal of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is {columns}×{rows}.
-				</Text>
-				<Text>Make the window larger (q quits).</Text>
-			</Box>
-		);
-	}
+	// Too small: the screen stays mounted but hidden, so marks, a dialog and the cursor survive a
+	// window that shrinks for a moment (unmounting lost them all). Keys are held back from what
+	// cannot be seen, so nothing is confirmed blind; q and Ctrl-C still quit.
+	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+	useKeyLayer(
+		({input, key}) => {
+			if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
+			return true;
+		},
+		{priority: LAYER.input + 10, isActive: tooSmall},
+	);
+	const width = Math.max(columns, MIN_COLUMNS);
+	const height = Math.max(rows, MIN_ROWS);
 	const paletteLines = overlay === 'palette' ? 7 : 0;
-	const bodyHeight = Math.max(3, rows - 1 - 2 - paletteLines + (overlay === 'palette' ? 2 : 0));
+	const bodyHeight = Math.max(3, height - 1 - 2 - paletteLines + (overlay === 'palette' ? 2 : 0));
 	return (
-		<Box flexDirection="column" width={columns} height={rows}>
-			<Header width={columns} />
-			{/* The screen stays mounted under help (its keys are what help lists), just not drawn. */}
-			<Box height={bodyHeight} width={columns} flexDirection="column" display={overlay === 'help' ? 'none' : 'flex'}>
-				<ScreenView route={navigation.route} height={bodyHeight} width={columns} />
+		<Box flexDirection="column">
+			{tooSmall ? (
+				<Box flexDirection="column" width={columns}>
+					<Text>
+						ecrtui needs a terminal of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is {columns}×{rows}.
+					</Text>
+					<Text>Make the window larger (q quits).</Text>
+				</Box>
+			) : null}
+			<Box flexDirection="column" width={width} height={height} display={tooSmall ? 'none' : 'flex'}>
+				<Header width={width} />
+				{/* The screen stays mounted under help (its keys are what help lists), just not drawn. */}
+				<Box height={bodyHeight} width={width} flexDirection="column" display={overlay === 'help' ? 'none' : 'flex'}>
+					<ScreenView route={navigation.route} height={bodyHeight} width={width} />
+				</Box>
+				{overlay === 'help' ? <HelpOverlay height={bodyHeight} width={Math.min(width, 110)} onClose={() => setOverlay(undefined)} /> : null}
+				{overlay === 'palette' ? <Palette onRun={run} onClose={() => setOverlay(undefined)} /> : <Footer width={width} firstRun={firstRun} />}
 			</Box>
-			{overlay === 'help' ? <HelpOverlay height={bodyHeight} width={Math.min(columns, 110)} onClose={() => setOverlay(undefined)} /> : null}
-			{overlay === 'palette' ? <Palette onRun={run} onClose={() => setOverlay(undefined)} /> : <Footer width={columns} firstRun={firstRun} />}
 		</Box>
 	);
 }
