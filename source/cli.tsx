@@ -11,7 +11,7 @@ async function main(argv: string[]): Promise<number> {
 	mark('cli');
 	const parsed = parseArgs(argv);
 	if (!parsed.ok) {
-		process.stderr.write(`ecrtui: ${parsed.error}\n${usageLine(parsed.topic)}\n`);
+		process.stderr.write(`ecrtui: ${printable(parsed.error)}\n${usageLine(parsed.topic)}\n`);
 		return 2;
 	}
 	const {command, options} = parsed;
@@ -42,13 +42,28 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
+/**
+ * A usage error quotes what was typed: control characters in it would reach the terminal (an
+ * argument can carry escape sequences), and a 100,000-character argument was echoed whole.
+ */
+function printable(text: string): string {
+	const clean = text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '?');
+	return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
+}
+
 main(process.argv.slice(2)).then(
 	code => {
 		process.exitCode = code;
 	},
-	(error: Error) => {
+	(error: Error & {usage?: boolean}) => {
+		// A usage error found after parsing (an unknown --scenario) is the user's, not a crash.
+		if (error.usage) {
+			process.stderr.write(`ecrtui: ${printable(error.message)}\n`);
+			process.exitCode = 2;
+			return;
+		}
 		// Never a stack trace for the user; --debug logs it.
-		process.stderr.write(`ecrtui: unexpected error: ${error.message}\n  Please report it with the output of --debug.\n`);
+		process.stderr.write(`ecrtui: unexpected error: ${printable(error.message)}\n  Please report it with the output of --debug.\n`);
 		if (process.argv.includes('--debug')) process.stderr.write(`${error.stack ?? ''}\n`);
 		process.exitCode = 1;
 	},
