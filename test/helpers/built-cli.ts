@@ -91,8 +91,10 @@ export const scriptAvailable: string | undefined = spawnSync('script', ['--versi
 export type PtySession = {
 	/** Everything the program wrote to its terminal so far (stdout and stderr). */
 	output(): string;
-	/** Waits until the output matches (polling). */
-	waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+	/** Waits until the output written after `from` (a {@link mark}) matches (polling). */
+	waitFor(pattern: RegExp, timeoutMs?: number, from?: number): Promise<string>;
+	/** The current length of the output, to wait only for what comes next. */
+	mark(): number;
 	/** Types into the terminal. */
 	write(text: string): void;
 	/** Resolves with the exit code once the program ends. */
@@ -118,16 +120,17 @@ export async function runInPty(args: string[], options: {env: NodeJS.ProcessEnv;
 	const exit = new Promise<{code: number | null; ms: number}>(resolve => child.on('close', code => resolve({code, ms: Date.now() - started})));
 	return {
 		output: () => output,
-		async waitFor(pattern, timeoutMs = 15_000) {
+		async waitFor(pattern, timeoutMs = 15_000, from = 0) {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
-				if (pattern.test(output)) return output;
+				if (pattern.test(output.slice(from))) return output.slice(from);
 				if (child.exitCode !== null) break;
 				await new Promise(resolve => setTimeout(resolve, 50));
 			}
-			if (pattern.test(output)) return output;
+			if (pattern.test(output.slice(from))) return output.slice(from);
 			throw new Error(`timed out waiting for ${String(pattern)} in the terminal; output so far:\n${output.slice(-3000)}`);
 		},
+		mark: () => output.length,
 		write(text) {
 			child.stdin.write(text);
 		},
