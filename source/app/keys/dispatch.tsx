@@ -21,6 +21,8 @@ type Dispatcher = {
 	hold(): void;
 	/** Dispatches the held keys (to the layers registered now) and stops holding. */
 	release(): void;
+	/** A component with a key layer committed a render (see {@link useKeyLayer}). */
+	committed(): void;
 };
 
 const DispatchContext = createContext<Dispatcher | undefined>(undefined);
@@ -40,12 +42,22 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 			return undefined;
 		};
 		// Keys that arrive together (a burst, or keys held for an opening input) are dispatched in
-		// order, but a key that may change which layers are active (Enter, Esc or Tab, or any key
-		// a screen or dialog took) lets React commit before the next one is dispatched. Dispatched
-		// in one go, "/pay⏎⏎" sent the second Enter to the filter input the first had just closed,
-		// and it was lost. Text typed into an input stays synchronous.
+		// order, but after a key that may change which layers are active or what they hold (Enter,
+		// Esc or Tab, or any key a screen or dialog took) the next one waits until React has
+		// committed that change: a key-layer component re-rendered (layers register in layout
+		// effects, so the list is current then), or 50 ms passed and nothing re-rendered.
+		// Dispatched in one go, "/pay⏎⏎" sent the second Enter to the filter input the first had
+		// just closed, and Tab+Enter in a dialog pressed the button Tab had just left. Text typed
+		// into an input stays synchronous.
 		const queue: KeyEvent[] = [];
 		let waiting = false;
+		let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+		const resume = () => {
+			if (!waiting) return;
+			waiting = false;
+			clearTimeout(resumeTimer);
+			drain();
+		};
 		const drain = () => {
 			while (queue.length > 0) {
 				if (held.current) {
@@ -57,10 +69,7 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 				const mayChangeLayers = taker !== undefined && (taker < LAYER.input || event.key.return || event.key.escape || event.key.tab);
 				if (mayChangeLayers && queue.length > 0) {
 					waiting = true;
-					setImmediate(() => {
-						waiting = false;
-						drain();
-					});
+					resumeTimer = setTimeout(resume, 50);
 					return;
 				}
 			}
@@ -89,6 +98,10 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 				}, 150).unref?.();
 			},
 			release,
+			committed() {
+				// After the commit, not inside it.
+				if (waiting) setImmediate(resume);
+			},
 			enqueue,
 		} as Dispatcher & {enqueue(events: readonly KeyEvent[]): void};
 	}, []);
@@ -119,6 +132,9 @@ export function splitChunk(input: string, key: Key): KeyEvent[] {
 		if (char === '\r' || char === '\n') return {input: '', key: {...plainKey, return: true}};
 		if (char === '\t') return {input: '', key: {...plainKey, tab: true}};
 		if (char === '\u007F' || char === '\b') return {input: '', key: {...plainKey, backspace: true}};
+		// A Ctrl key in the burst (" ⌃D": mark, then delete) is Ctrl+letter, as when typed alone.
+		const code = char.charCodeAt(0);
+		if (code >= 1 && code <= 26) return {input: String.fromCharCode(code + 96), key: {...plainKey, ctrl: true}};
 		return {input: char, key: {...plainKey, shift: char !== char.toLowerCase()}};
 	});
 }
@@ -147,4 +163,8 @@ export function useKeyLayer(handler: (event: KeyEvent) => boolean, options: {pri
 		const id = nextId++;
 		return dispatcher.register({id, priority: options.priority, handler: handlerRef, active: activeRef});
 	}, [dispatcher, options.priority]);
+	// Every commit of this component: keys waiting for a change to land may go on.
+	useLayoutEffect(() => {
+		dispatcher.committed();
+	});
 }
