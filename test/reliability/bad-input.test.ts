@@ -172,6 +172,27 @@ describe('the terminal', () => {
 		await app.waitFor(/TAGS\s+DIGEST/, 3000);
 	});
 
+	test('in a real terminal, keys that arrive in one read: "/payments⏎⏎" opens the repository; Tab⏎ in a dialog presses the button Tab moved to', {skip: scriptAvailable, timeout: 60_000}, async () => {
+		const pty = await runInPty(['--demo'], {env: env(), columns: 110, rows: 32});
+		await pty.waitFor(/payments-api/, 20_000);
+		let mark = pty.mark();
+		pty.write('/payments\r\r');
+		await pty.waitFor(/images: payments-api/, 5000, mark);
+		await pty.waitFor(/TAGS\s+DIGEST/, 10_000, mark);
+		mark = pty.mark();
+		pty.write('G');
+		await pty.waitFor(/untagged/, 5000, mark);
+		mark = pty.mark();
+		pty.write(' \u0004');
+		await pty.waitFor(/Delete 1 image/, 5000, mark);
+		mark = pty.mark();
+		pty.write('\t\r');
+		await pty.waitFor(/Done\./, 10_000, mark);
+		pty.write('\r');
+		pty.write('q');
+		assert.equal((await pty.exited(10_000)).code, 0);
+	});
+
 	test('keys typed faster than the screens change: "/payments⏎⏎" filters and then opens the repository', async t => {
 		const sim = await startSimulator();
 		t.after(() => sim.close());
