@@ -45,15 +45,19 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 		// order, but after a key that may change which layers are active or what they hold (Enter,
 		// Esc or Tab, or any key a screen or dialog took) the next one waits until React has
 		// committed that change: a key-layer component re-rendered (layers register in layout
-		// effects, so the list is current then), or 50 ms passed and nothing re-rendered.
+		// effects, so the list is current then), or 500 ms passed and nothing re-rendered (a key
+		// that changed nothing).
 		// Dispatched in one go, "/pay⏎⏎" sent the second Enter to the filter input the first had
 		// just closed, and Tab+Enter in a dialog pressed the button Tab had just left. Text typed
 		// into an input stays synchronous.
 		const queue: KeyEvent[] = [];
 		let waiting = false;
+		// Which wait a scheduled resume belongs to: a resume scheduled for an earlier wait (two
+		// commits in a row) must not end the one that follows it.
+		let wait = 0;
 		let resumeTimer: ReturnType<typeof setTimeout> | undefined;
-		const resume = () => {
-			if (!waiting) return;
+		const resume = (which: number) => {
+			if (!waiting || which !== wait) return;
 			waiting = false;
 			clearTimeout(resumeTimer);
 			drain();
@@ -69,7 +73,8 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 				const mayChangeLayers = taker !== undefined && (taker < LAYER.input || event.key.return || event.key.escape || event.key.tab);
 				if (mayChangeLayers && queue.length > 0) {
 					waiting = true;
-					resumeTimer = setTimeout(resume, 50);
+					const which = ++wait;
+					resumeTimer = setTimeout(() => resume(which), 500);
 					return;
 				}
 			}
@@ -100,7 +105,9 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 			release,
 			committed() {
 				// After the commit, not inside it.
-				if (waiting) setImmediate(resume);
+				if (!waiting) return;
+				const which = wait;
+				setImmediate(() => resume(which));
 			},
 			enqueue,
 		} as Dispatcher & {enqueue(events: readonly KeyEvent[]): void};
