@@ -54,6 +54,14 @@ export type ServiceName = 'ecr' | 'ecs' | 'ec2' | 'sts' | 'iam' | 'logs';
 // StartQuery runs a Logs Insights query. Anything else counts as a change.
 const readPrefixes = ['Describe', 'List', 'Get', 'BatchGet', 'BatchCheck', 'Simulate', 'Filter', 'Lookup', 'StartLifecyclePolicyPreview', 'StartQuery'];
 
+// How ECR answers "there is none": the data layer turns these errors into `undefined` (no
+// policy, no scan), so they are answers, not failures, and the `!` view does not list them.
+const absence: Record<string, string> = {
+	'ecr.GetLifecyclePolicy': 'LifecyclePolicyNotFoundException',
+	'ecr.GetRepositoryPolicy': 'RepositoryPolicyNotFoundException',
+	'ecr.DescribeImageScanFindings': 'ScanNotFoundException',
+};
+
 /** Whether an operation may change something in the account (so read-only mode refuses it). */
 export function isMutatingOperation(operation: string): boolean {
 	return !readPrefixes.some(prefix => operation.startsWith(prefix));
@@ -157,7 +165,8 @@ export class AwsClients {
 					recorder.finish(record, 'ok');
 					return output;
 				} catch (error) {
-					recorder.finish(record, 'error', error as Error);
+					if (absence[`${service}.${operation}`] === (error as Error).name) recorder.finish(record, 'ok');
+					else recorder.finish(record, 'error', error as Error);
 					throw error;
 				}
 			},
