@@ -17,8 +17,8 @@ const parentReady: Record<string, RegExp> = {images: /payments-api/};
 /** The diagnosis's parent (the task list) reads DescribeTasks too: delay another of its reads. */
 const latencyOperation: Record<string, {service: string; operation: string}> = {diagnosis: {service: 'ecs', operation: 'DescribeTaskDefinition'}};
 
-function callsOf(sim: Simulator, fault: {service: string; operation: string}): number {
-	return sim.calls.filter(call => call.service === fault.service && call.operation === fault.operation).length;
+function callsOf(sim: Simulator, fault: {service: string; operation: string}, repository?: string): number {
+	return sim.calls.filter(call => call.service === fault.service && call.operation === fault.operation && (repository === undefined || call.input.repositoryName === repository)).length;
 }
 
 /** Polls for a while, so requests a key might have sent have time to show up (no fixed sleep in the app). */
@@ -67,9 +67,13 @@ describe('10 s latency: spinner, keys still work, no pile-up on repeated Ctrl-R,
 				await app.press(':', ...'errors', KEYS.enter);
 				await app.waitFor(/calls \d+ · errors/, 5000);
 			}
-			const afterLeaving = callsOf(sim, fault);
+			// Only this screen's requests: the repositories list the images screen returns to reads
+			// every repository's images for its statistics, and asks once more for payments-api's,
+			// whose request was cancelled when the images screen was left.
+			const own = screen.name === 'images' ? 'payments-api' : undefined;
+			const afterLeaving = callsOf(sim, fault, own);
 			await settle(app);
-			assert.equal(callsOf(sim, fault), afterLeaving, 'nothing more is sent for the screen that was left');
+			assert.ok(callsOf(sim, fault, own) - afterLeaving <= (own ? 1 : 0), 'nothing more is sent for the screen that was left');
 			assert.ok(Date.now() - started < LATENCY_MS, 'all of it happened while the answer was still pending');
 			assert.doesNotMatch(flat(app.frame()), /retries did not get through|Could not reach|cancelled/, 'leaving is not an error');
 		});
@@ -90,6 +94,9 @@ test('throttling while the user types: keys are handled during the backoff and t
 	await app.press('!');
 	const frame = await app.waitFor(/DescribeRepositories/, 3000);
 	assert.match(frame, /throttled attempts [1-9]/);
-	assert.match(frame, /ThrottlingException|throttled \(recovered\)/);
+	assert.match(frame, /throttled \(recovered\)/);
+	// "No lifecycle policy" is ECR's answer for most repositories, not an error: not listed.
+	assert.match(frame, /errors 0/);
+	assert.doesNotMatch(frame, /LifecyclePolicyNotFound/);
 });
 
