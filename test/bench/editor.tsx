@@ -70,7 +70,7 @@ async function appKeystrokes(repository: string, endpoint: string): Promise<numb
 		await app.waitFor(frame => /›count number/.test(frame));
 		await sleep(200);
 		const times: number[] = [];
-		for (let n = 0; n < 15; n++) {
+		for (let n = 0; n < 40; n++) {
 			const before = /✖ ([\d,]+) images expire/.exec(app.frame())?.[1];
 			const start = performance.now();
 			app.write(n % 2 === 0 ? KEYS.right : KEYS.left);
