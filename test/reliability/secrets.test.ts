@@ -49,7 +49,7 @@ test('a full --debug run with credentials in the environment: no secret, token, 
 	await pty.waitFor(/payments-api/, 20_000);
 
 	// Browse into a repository and delete one unused untagged image: the audit log gets written.
-	await step(pty, '/payments\r', /payments-api/);
+	await step(pty, '/payments\r', /filter: payments \(1\/10\)/);
 	await step(pty, '\r', /TAGS\s+DIGEST/);
 	await step(pty, 'G', /untagged/);
 	await step(pty, ' ', /1 marked/);
