@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import {Table} from '../../components/table/table.js';
 import {Loading} from '../../components/loading.js';
-import {ErrorPanel} from '../../components/error-panel.js';
+import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {bytes, shortDigest, usd} from '../../domain/format/units.js';
 import {safe} from '../../domain/format/text.js';
 import {previewColumns} from './columns.js';
@@ -88,7 +88,10 @@ export function PreviewPane({model, height, width, focused, source}: {readonly m
 			</Text>,
 		);
 	}
-	if (usageInput.problem) lines.push(<Text key="usage" wrap="truncate" color={theme.color('status.warn')}>{safe(`⚠ in-use check failed: ${usageInput.problem.why}`, width)}</Text>);
+	// A failed refresh keeps the last data: say so, with the fix (problemNote), not only AWS's words.
+	const stale = (imagesEntry.data && imagesEntry.problem) ?? (model.policyEntry.data !== undefined ? model.policyEntry.problem : undefined);
+	if (stale) lines.push(<Text key="stale" wrap="truncate" color={theme.color('status.warn')}>{problemNote(stale, {subject: 'dry run'})}</Text>);
+	if (usageInput.problem) lines.push(<Text key="usage" wrap="truncate" color={theme.color('status.warn')}>{problemNote(usageInput.problem, {stale: usageInput.data !== undefined, subject: 'in-use check'})}</Text>);
 	else if (!usageInput.data) lines.push(<Text key="usage" wrap="truncate" color={theme.color('text.muted')}>⟳ finding the tasks and services that use these images…</Text>);
 	if (height - lines.length >= 8 && evaluation.rules.length > 0) {
 		const perRule = evaluation.rules.map(rule => `#${rule.rulePriority} ${rule.expiring + rule.transitioning} ${rule.transitioning ? 'archive' : 'expire'} ${bytes(rule.bytes)}`).join(' · ');
