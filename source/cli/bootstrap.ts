@@ -25,6 +25,12 @@ export type Bootstrap = {
  */
 export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolean; demoSpeed?: number; maxAttempts?: number; warn?: (text: string) => void; recorder?: CallRecorder; remembered?: {profile?: string; region?: string}}): Promise<Bootstrap> {
 	const recorder = extra.recorder ?? new CallRecorder();
+	if (options.debug && !extra.recorder) {
+		// Non-interactive commands log their AWS calls too (the TUI opens its own log).
+		const {openDebugLog} = await import('../app/debug-log.js');
+		const log = openDebugLog(recorder);
+		process.once('exit', () => process.stderr.write(`ecrtui: debug log written to ${log.path}\n`));
+	}
 	const base: Omit<SessionOptions, 'profile' | 'region'> = {readOnly: extra.readOnly, recorder, ...(extra.maxAttempts ? {maxAttempts: extra.maxAttempts} : {})};
 	let simulator: Simulator | undefined;
 	if (options.demo) {
