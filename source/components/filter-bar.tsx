@@ -7,15 +7,23 @@ import {useTheme} from '../app/context.js';
  * The `/` filter line under a table: live while typing; Enter keeps the filter, Esc clears it.
  * When closed with a filter set, it stays visible as a reminder.
  */
-export function FilterBar({editing, value, onChange, onDone, matched, total}: {
+export function FilterBar({editing, view, total, onClose}: {
 	readonly editing: boolean;
-	readonly value: string;
-	readonly onChange: (value: string) => void;
-	readonly onDone: (keep: boolean) => void;
-	readonly matched: number;
+	/** The table view the filter applies to (its filter text and the rows it matched). */
+	readonly view: {readonly filter: string; setFilter(text: string): void; readonly rows: readonly unknown[]};
+	/** Rows before filtering. */
 	readonly total: number;
+	/** Leaves editing mode; Esc has already cleared the filter by then. */
+	readonly onClose: () => void;
 }) {
 	const theme = useTheme();
+	const value = view.filter;
+	const matched = view.rows.length;
+	const onChange = view.setFilter;
+	const onDone = (keep: boolean) => {
+		if (!keep) view.setFilter('');
+		onClose();
+	};
 	if (editing) {
 		return (
 			<Text wrap="truncate">

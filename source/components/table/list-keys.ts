@@ -10,3 +10,8 @@ export const listMoves: readonly (ActionSpec<`list.${Move}`> & {move: Move})[] =
 	{id: 'list.home', keys: ['home', 'g'], title: 'First row', group: 'Move', move: 'home'},
 	{id: 'list.end', keys: ['end', 'G'], title: 'Last row', group: 'Move', move: 'end'},
 ];
+
+/** Handlers for the shared movement keys, bound to one table view. */
+export function moveHandlers(view: {move(move: Move): void}): Record<`list.${Move}`, () => void> {
+	return Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])) as Record<`list.${Move}`, () => void>;
+}

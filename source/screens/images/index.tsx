@@ -7,7 +7,7 @@ import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {LAYER, useKeyLayer} from '../../app/keys/dispatch.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
@@ -114,7 +114,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 			return false;
 		},
 		...(Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => view.sortBy(column, descendingFirst.has(column))])) as Record<string, () => void>),
-		...(Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])) as Record<string, () => void>),
+		...moveHandlers(view),
 	} as Record<ImagesActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...imagesActions, ...listMoves], []);
 	useKeymap(actions, handlers, {
@@ -206,17 +206,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 			) : (
 				<Table columns={columns} rows={view.rows} cursor={view.cursor} height={tableHeight - 1} width={width} isMarked={model.isMarked} emptyText={view.filter ? 'no image matches the filter' : 'this repository has no images'} />
 			)}
-			<FilterBar
-				editing={model.filtering}
-				value={view.filter}
-				onChange={view.setFilter}
-				onDone={keep => {
-					if (!keep) view.setFilter('');
-					model.setFiltering(false);
-				}}
-				matched={view.rows.length}
-				total={model.rows.length}
-			/>
+			<FilterBar editing={model.filtering} view={view} total={model.rows.length} onClose={() => model.setFiltering(false)} />
 			<Text wrap="truncate" color={marks.size > 0 ? theme.color('row.marked') : theme.color('text.muted')}>
 				{selection || `${(images.data ?? []).length} images${images.refreshing ? ' · ⟳ refreshing' : ''}${images.problem ? ` · ${problemNote(images.problem)}` : ''}`}
 			</Text>

@@ -4,7 +4,7 @@ import {useServices} from '../../app/context.js';
 import {useNavigation} from '../../app/router.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
@@ -107,7 +107,7 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 			view.setFilter('');
 			return true;
 		},
-		...Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])),
+		...moveHandlers(view),
 	} as Record<OverviewActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...overviewActions, ...listMoves], []);
 	useKeymap(actions, handlers, {isActive: !filtering && !json, publish: {title: 'Network: VPC overview', about}});
@@ -129,7 +129,7 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 				</Text>
 			))}
 			<Table columns={columns} rows={view.rows} cursor={view.cursor} height={tableHeight} width={width} emptyText={view.filter ? 'no subnet matches the filter' : 'this VPC has no subnets'} />
-			<FilterBar editing={filtering} value={view.filter} onChange={view.setFilter} onDone={keep => { if (!keep) view.setFilter(''); setFiltering(false); }} matched={view.rows.length} total={selected.length} />
+			<FilterBar editing={filtering} view={view} total={selected.length} onClose={() => setFiltering(false)} />
 			<Text color={theme.color('border')} wrap="truncate">{'─'.repeat(width)}</Text>
 			{details.map((line, index) => (
 				<Text key={index} wrap="truncate" color={line.role ? theme.color(line.role) : undefined}>

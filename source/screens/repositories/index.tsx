@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
@@ -83,7 +83,7 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 			return true;
 		},
 		...Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => screen.sortBy(column)])),
-		...Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])),
+		...moveHandlers(view),
 	} as Record<RepositoriesActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...repositoriesActions, ...listMoves], []);
 	useKeymap(actions, handlers, {
@@ -129,17 +129,7 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 				}}
 			/>
 			{showStorage ? <StoragePanel row={selected} height={storageHeight} width={width} now={now} /> : null}
-			<FilterBar
-				editing={filtering}
-				value={view.filter}
-				onChange={view.setFilter}
-				onDone={keep => {
-					if (!keep) view.setFilter('');
-					screen.setFiltering(false);
-				}}
-				matched={view.rows.length}
-				total={screen.rows.length}
-			/>
+			<FilterBar editing={filtering} view={view} total={screen.rows.length} onClose={() => screen.setFiltering(false)} />
 			<Text color={theme.color('text.muted')} wrap="truncate">
 				<Text color={theme.color('status.warn')}>
 					{repositories.problem ? `${problemNote(repositories.problem)} · ` : ''}

@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
@@ -54,7 +54,7 @@ export function ClustersView({height, width}: {readonly height: number; readonly
 			return true;
 		},
 		...Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => view.sortBy(column, column !== 'name')])),
-		...Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])),
+		...moveHandlers(view),
 	} as Record<ClusterActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...clusterActions, ...listMoves], []);
 	useKeymap(actions, handlers, {isActive: !filtering && !json, readOnly: session.readOnly, publish: {title: 'ECS clusters', about}, onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`)});
@@ -68,17 +68,7 @@ export function ClustersView({height, width}: {readonly height: number; readonly
 				{clusters.data.length} cluster{clusters.data.length === 1 ? '' : 's'} in {session.region} · {refreshLabel}
 			</Text>
 			<Table columns={clusterColumns} rows={view.rows} cursor={view.cursor} height={tableHeight} width={width} emptyText={view.filter ? 'no cluster matches the filter' : `no ECS clusters in ${session.region}`} />
-			<FilterBar
-				editing={filtering}
-				value={view.filter}
-				onChange={view.setFilter}
-				onDone={keep => {
-					if (!keep) view.setFilter('');
-					setFiltering(false);
-				}}
-				matched={view.rows.length}
-				total={clusters.data.length}
-			/>
+			<FilterBar editing={filtering} view={view} total={clusters.data.length} onClose={() => setFiltering(false)} />
 			{clusters.problem ? (
 				<Text color={theme.color('status.warn')} wrap="truncate">
 					{problemNote(clusters.problem)}

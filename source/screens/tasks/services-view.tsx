@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
@@ -73,7 +73,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 			return true;
 		},
 		...Object.fromEntries(Object.entries(sortIds).map(([id, [column, descending]]) => [id, () => view.sortBy(column, descending)])),
-		...Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])),
+		...moveHandlers(view),
 	} as Record<ServiceActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...serviceActions, ...listMoves], []);
 	useKeymap(actions, handlers, {isActive: !filtering && panel === 'none', readOnly: session.readOnly, publish: {title: `ECS services: ${cluster}`, about}, onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`)});
@@ -98,17 +98,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 				<Text color={theme.color('text.secondary')}> · {refreshLabel}</Text>
 			</Text>
 			<Table columns={columns} rows={view.rows} cursor={view.cursor} height={tableHeight} width={width} emptyText={view.filter ? 'no service matches the filter' : `no services in ${cluster} (a shows its standalone tasks)`} />
-			<FilterBar
-				editing={filtering}
-				value={view.filter}
-				onChange={view.setFilter}
-				onDone={keep => {
-					if (!keep) view.setFilter('');
-					setFiltering(false);
-				}}
-				matched={view.rows.length}
-				total={rows.length}
-			/>
+			<FilterBar editing={filtering} view={view} total={rows.length} onClose={() => setFiltering(false)} />
 			{problem ? (
 				<Text color={theme.color('status.warn')} wrap="truncate">
 					{problemNote(problem)}

@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
@@ -81,7 +81,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 			return true;
 		},
 		...Object.fromEntries(Object.entries(sortIds).map(([id, [column, descending]]) => [id, () => view.sortBy(column, descending)])),
-		...Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])),
+		...moveHandlers(view),
 	} as Record<TaskActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...taskActions, ...listMoves], []);
 	const title = screen.allServices ? `ECS tasks: ${cluster} (all services)` : `ECS tasks: ${cluster}/${service}`;
@@ -135,17 +135,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 					}
 				/>
 			)}
-			<FilterBar
-				editing={filtering}
-				value={view.filter}
-				onChange={view.setFilter}
-				onDone={keep => {
-					if (!keep) view.setFilter('');
-					setFiltering(false);
-				}}
-				matched={view.rows.length}
-				total={screen.rows.length}
-			/>
+			<FilterBar editing={filtering} view={view} total={screen.rows.length} onClose={() => setFiltering(false)} />
 			{problem && !filtering && !view.filter ? (
 				<Text color={theme.color('status.warn')} wrap="truncate">
 					{problemNote(problem)}
