@@ -3,7 +3,7 @@
 const globalFlags = `Global flags (every command):
   --demo                 use the embedded simulated AWS account (no AWS account needed)
   --scenario NAME        simulator scenario for --demo or \`ecrtui sim\` (demo, empty, big-registry,
-                         big-repository, big-cluster)
+                         big-repository, big-repository-1k, big-cluster)
   --profile P            AWS profile from ~/.aws/config (SSO profiles included); default AWS_PROFILE
   --region R             AWS region; default AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
   --endpoint-url URL     send every AWS call to URL (moto, LocalStack, \`ecrtui sim\`)
