@@ -55,6 +55,7 @@ Examples:
 
 Explains why an ECS task is stuck or stopped: the stopped reason classified (cause, evidence,
 fix), the execution role's ECR permissions, the image, and the network path to ECR.
+T is a task ARN, a task id, or the start of one (the 8 characters the watcher shows are enough).
 Exit codes: 0 no problem found, 1 a problem was found, 2 usage error.
 
 Examples:

@@ -1,6 +1,6 @@
 import type {Session} from './session.js';
 import {AwsClients} from './clients.js';
-import {describeServices, describeTaskDefinition, describeTasks} from './ecs.js';
+import {describeServices, describeTaskDefinition, describeTasks, listTaskArns} from './ecs.js';
 import {findImage, getRepositoryPolicy} from './ecr.js';
 import {checkRole, type RoleCheckResult} from './iam.js';
 import {loadTaskNetwork, taskNeeds, type NetworkResult} from './network.js';
@@ -55,7 +55,25 @@ const reason = (error: unknown, what: string) => {
 	return `${what}: ${mapped.why}`;
 };
 
+/** The watcher shows 8-character task ids; they are accepted like git's short hashes. */
+const SHORT_ID = /^[\da-f]{4,31}$/;
+
+/** Expands a short task id to the one task (live or remembered) whose id starts with it. */
+async function expandShortId(session: Scoped, input: DiagnosisInput, signal?: AbortSignal): Promise<string> {
+	const [running, stopped] = await Promise.all([
+		listTaskArns(session.clients, input.cluster, {desiredStatus: 'RUNNING'}, signal),
+		listTaskArns(session.clients, input.cluster, {desiredStatus: 'STOPPED'}, signal),
+	]);
+	const remembered = input.history?.list().map(task => task.taskArn) ?? [];
+	const matches = [...new Set([...running, ...stopped, ...remembered].map(idOf))].filter(id => id.startsWith(input.task));
+	if (matches.length > 1) {
+		throw problem('invalid-request', 'Reading the task', `Task id ${input.task} is ambiguous in cluster ${input.cluster}: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}.`, 'Give more characters of the task id, or the whole id.');
+	}
+	return matches[0] ?? input.task;
+}
+
 async function readTask(session: Scoped, input: DiagnosisInput, signal?: AbortSignal): Promise<{task: TaskRecord; source: 'ecs' | 'history'}> {
+	if (SHORT_ID.test(input.task)) input = {...input, task: await expandShortId(session, input, signal)};
 	const [task] = await describeTasks(session.clients, input.cluster, [input.task], signal);
 	if (task) return {task, source: 'ecs'};
 	const id = idOf(input.task);

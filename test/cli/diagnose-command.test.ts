@@ -66,6 +66,27 @@ test('diagnose: an unknown task exits 1 and says why; missing flags are usage er
 	assert.equal(parsed.ok, false);
 });
 
+test('diagnose: the 8-character id the watcher shows is enough; an ambiguous prefix asks for more', async () => {
+	const task = latestStopped('batch');
+	const {output, io} = capture();
+	assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: task.id.slice(0, 8), json: true}, options, io, deps), 1);
+	assert.equal((JSON.parse(output.out) as {task: {id: string}}).task.id, task.id);
+	// A second task whose id shares the first 8 characters.
+	const twinId = `${task.id.slice(0, 8)}${task.id.slice(8).split('').reverse().join('')}`;
+	prod.tasks.set(twinId, {...task, id: twinId, arn: task.arn.replace(task.id, twinId)});
+	try {
+		const ambiguous = capture();
+		assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: task.id.slice(0, 8), json: true}, options, ambiguous.io, deps), 1);
+		const why = (JSON.parse(ambiguous.output.out) as {error: {why: string}}).error.why;
+		assert.match(why, new RegExp(`Task id ${task.id.slice(0, 8)} is ambiguous in cluster prod: .*${task.id}`));
+		const longer = capture();
+		assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: task.id.slice(0, 31), json: true}, options, longer.io, deps), 1);
+		assert.equal((JSON.parse(longer.output.out) as {task: {id: string}}).task.id, task.id);
+	} finally {
+		prod.tasks.delete(twinId);
+	}
+});
+
 const execute = promisify(execFile);
 const binary = join(import.meta.dirname, '../../dist/cli.js');
 

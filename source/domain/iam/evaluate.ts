@@ -166,7 +166,7 @@ export function evaluatePolicies({
 
 /** Human label: `statement "Sid" in aws-managed policy "Name"`, or `statement "Sid" of the repository policy of web`. */
 export function describeStatement(statement: MatchedStatement): string {
-	const which = statement.sid === undefined ? `statement #${statement.index + 1}` : `statement "${statement.sid}"`;
+	const which = statement.sid === undefined || statement.sid === '' ? `statement #${statement.index + 1}` : `statement "${statement.sid}"`;
 	// Resource policies are named by their owner ("the repository policy of web").
 	if (statement.kind === 'resource') return `${which} of ${statement.policy}`;
 	return `${which} in ${statement.kind} policy "${statement.policy}"`;

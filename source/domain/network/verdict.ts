@@ -98,7 +98,8 @@ export function pathVerdictText(path: DependencyPath): string {
 
 /**
  * One check per dependency, in the shape the diagnosis screen combines with its own checks
- * (`Check` in domain/diagnosis/types.ts). Runbook findings about the S3 endpoint ride on the S3 check.
+ * (`Check` in domain/diagnosis/types.ts). Runbook findings about the S3 endpoint ride on a failing S3 check (through a NAT the
+ * missing gateway endpoint costs money but does not stop the pull).
  */
 export function networkChecks(result: TaskPaths): NetworkCheck[] {
 	return result.paths.map(path => {
@@ -107,9 +108,10 @@ export function networkChecks(result: TaskPaths): NetworkCheck[] {
 		let evidence = hop !== undefined
 			? `${hop.reason} — ${hop.evidence}`
 			: `reaches ${path.host} via ${path.viaId ?? path.via}${routeHop === undefined ? '' : ` (${routeHop.evidence})`}`;
-		if (path.dependency === 's3') {
+		if (path.dependency === 's3' && path.status !== 'pass') {
 			const finding = result.findings.find(f => f.startsWith('You have enabled ECR related private endpoints'));
-			if (finding !== undefined) evidence = `${evidence}. ${finding}`;
+			// Quoted as the AWS troubleshooting runbook words it, so its users recognise the finding.
+			if (finding !== undefined) evidence = `${evidence} (AWSSupport-TroubleshootECSTaskFailedToStart says: "${finding}")`;
 		}
 		const check: NetworkCheck = {
 			id: `network:${path.dependency}`,
