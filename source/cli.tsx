@@ -32,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
 				);
 				return 2;
 			}
+			// Ink draws only the last frame when CI is set (is-in-ci, read once when Ink loads); with
+			// a terminal on both ends someone is watching, so the UI must be live whatever CI says.
+			delete process.env.CI;
+			delete process.env.CONTINUOUS_INTEGRATION;
 			const {runTui} = await import('./app/run.js');
 			return runTui(options);
 		}

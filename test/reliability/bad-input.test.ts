@@ -131,6 +131,20 @@ describe('the terminal', () => {
 		assert.deepEqual(colour(flag).map(match => match[0]), [], '--no-color: no colour codes');
 	});
 
+	test('CI=true in the environment of a real terminal: the UI still draws every frame and answers keys', {skip: scriptAvailable, timeout: 60_000}, async () => {
+		// Ink draws only the final frame when it thinks it runs in CI; a person at a terminal must not get a blank screen.
+		const pty = await runInPty(['--demo'], {env: cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-ci-')), {CI: 'true', CONTINUOUS_INTEGRATION: '1'}), columns: 100, rows: 30});
+		await pty.waitFor(/payments-api/, 20_000);
+		const mark = pty.mark();
+		pty.write('?');
+		await pty.waitFor(/Esc or \? closes/, 5000, mark);
+		const closed = pty.mark();
+		pty.write('\u001B');
+		await pty.waitFor(/REPOSITORY\s+IMAGES/, 5000, closed);
+		pty.write('q');
+		assert.equal((await pty.exited(10_000)).code, 0);
+	});
+
 	test('a corrupt settings file: moved aside, defaults used, a warning on exit, the app runs', {skip: scriptAvailable, timeout: 30_000}, async () => {
 		const environment = env();
 		const configDir = environment.ECRTUI_CONFIG_DIR!;
