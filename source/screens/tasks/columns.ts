@@ -82,7 +82,7 @@ export function taskColumns(options: {showService: boolean; mode: 'running' | 's
 			minWidth: 24,
 			grow: 1,
 			cell: row => `${row.fromHistory ? '[history] ' : ''}${reasonText(row)}`,
-			role: row => (row.family === 'stalled' ? 'status.warn' : row.family === 'failed' ? 'status.error' : undefined),
+			role: row => (row.family === 'failed' ? 'status.error' : row.family === 'stalled' || row.foreignImages.length > 0 ? 'status.warn' : undefined),
 		},
 	];
 }

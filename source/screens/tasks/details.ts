@@ -24,6 +24,9 @@ export function taskDetailLines(row: TaskRow, now: number): PanelLine[] {
 		lines.push(field(stall.kind === 'stalled' ? 'STALLED in' : 'starting', stall.phase.title, stall.kind === 'stalled' ? 'status.warn' : undefined), field('likely', stall.phase.likely));
 		if (stall.kind === 'stalled' && stall.fargateTimeout) lines.push(field('Fargate', stall.fargateTimeout.note));
 	}
+	for (const image of row.foreignImages) {
+		lines.push(field('cross-Region image', `${image.container} pulls from ${image.region}: VPC endpoints do not serve it, so it needs an internet path (NAT, or IGW and a public IP) and pays cross-Region transfer; replicate the repository to this Region`, 'status.warn'));
+	}
 	if (row.fromHistory) lines.push(field('source', 'local history (ECS keeps stopped tasks about an hour)'));
 	lines.push(
 		field('stop code', task.stopCode),

@@ -5,6 +5,7 @@ import {classifyTask} from '../../domain/diagnosis/catalog.js';
 import {stallOf, taskStateFamily, type Stall, type StallPhase, type StateFamily} from '../../domain/tasks/stall.js';
 import {timeInState, type TimeInState} from '../../domain/tasks/time-in-state.js';
 import type {TaskRecord} from '../../domain/tasks/types.js';
+import {foreignRegionImages, type ForeignImage} from '../../domain/tasks/image-region.js';
 
 /**
  * Rows of the watcher's tables, computed from records and `now` (AWS time). Every colour has
@@ -33,6 +34,8 @@ export type TaskRow = {
 	service?: string;
 	/** Known only from the local history (ECS no longer returns it). */
 	fromHistory: boolean;
+	/** Containers pulling their image from another Region (flagged in the reason column). */
+	foreignImages: ForeignImage[];
 };
 
 export function taskId(taskArn: string): string {
@@ -50,6 +53,7 @@ export function toTaskRow(task: TaskRecord, now: number, thresholdMs: number, fr
 		revision: task.taskDefinitionArn ? shortTaskDefinition(task.taskDefinitionArn) : '?',
 		...(service ? {service} : {}),
 		fromHistory,
+		foreignImages: foreignRegionImages(task),
 	};
 }
 
@@ -79,17 +83,26 @@ function titleOf(task: TaskRecord): string | undefined {
 }
 
 /**
- * The reason cell: the stall and its likely phase; for a stopped task what the catalog calls
- * the failure, then the raw stoppedReason (truncated by the table; `d` shows it in full).
+ * The reason cell: the stall and its likely phase, or for a stopped task what the catalog calls
+ * the failure; then `⇄ image in <region>` when a container pulls from another Region; then the
+ * raw stoppedReason (truncated by the table; `d` shows it in full).
  */
 export function reasonText(row: TaskRow): string {
+	const regions = [...new Set(row.foreignImages.map(image => image.region))];
+	const flag = regions.length === 0 ? '' : `⇄ image in ${regions.join(', ')}`;
+	const [head, tail] = situation(row);
+	return [head, flag, tail].filter(Boolean).join(' · ');
+}
+
+/** What the task is going through, as a short head and the raw text behind it. */
+function situation(row: TaskRow): [string, string] {
 	const {task, stall} = row;
-	if (stall.kind === 'stalled') return `STALLED in ${PHASE_LABEL[stall.phase.phase]}${stall.fargateTimeout?.exceeded ? ' (past Fargate\'s 3 min)' : ''}: ${stall.phase.title}`;
-	if (stall.kind === 'starting') return `starting: ${PHASE_LABEL[stall.phase.phase]}`;
-	if (task.desiredStatus !== 'STOPPED' && task.lastStatus !== 'STOPPED') return '';
+	if (stall.kind === 'stalled') return [`STALLED in ${PHASE_LABEL[stall.phase.phase]}${stall.fargateTimeout?.exceeded ? ' (past Fargate\'s 3 min)' : ''}: ${stall.phase.title}`, ''];
+	if (stall.kind === 'starting') return [`starting: ${PHASE_LABEL[stall.phase.phase]}`, ''];
+	if (task.desiredStatus !== 'STOPPED' && task.lastStatus !== 'STOPPED') return ['', ''];
 	const raw = task.stoppedReason ?? task.containers.find(container => container.reason)?.reason ?? task.stopCode ?? '';
 	const title = titleOf(task);
-	return title === undefined ? raw : `${title} · ${raw}`;
+	return title === undefined ? [raw, ''] : [title, raw];
 }
 
 export type ServiceHealth = 'steady' | 'deploying' | 'failing' | 'idle';

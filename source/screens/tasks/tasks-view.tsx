@@ -27,6 +27,7 @@ const about = `Tasks of a service (or of the whole cluster), live. STATE shows a
 ● running, ◐ starting, ⚠ STALLED (PROVISIONING / PENDING / ACTIVATING longer than the threshold in
 settings; the REASON column names the likely phase: ENI/capacity, registry auth or secrets, image pull),
 ↓ stopping, ✗ failed, ■ stopped. IN STATE is measured from the task's own timestamps and is never blank.
+⇄ image in <region>: a container pulls its ECR image from another Region (no VPC endpoint serves that).
 x switches to stopped tasks (ECS keeps them about an hour; older ones come from the local history).
 Ctrl-Z keeps only stalled or failed tasks. Enter on a stopped or stalled task opens the diagnosis.`;
 

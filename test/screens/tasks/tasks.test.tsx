@@ -196,3 +196,19 @@ test('selection, sort and filter survive live refreshes', async t => {
 	assert.match(after, /filter: orders/);
 	assert.doesNotMatch(after, /batch:1|reports:1/);
 });
+
+test('a task whose image lives in another Region is flagged in the table and explained in its details', async t => {
+	const sim = await simulator(t);
+	const app = await renderApp({sim, t, width: 220, height: 30, route: {screen: 'tasks', cluster: 'prod', service: 'reports'}, configDir: fresh()});
+	await app.press('x');
+	const frame = await app.waitFor(/Image tag or digest not found · ⇄ image in us-west-2 · /);
+	assert.match(frame, /✗ STOPPED/);
+	await app.press('d');
+	const details = await app.waitFor(/cross-Region image/);
+	assert.match(details.replaceAll(/\s+/g, ' '), /reports pulls from us-west-2: VPC endpoints do not serve it/);
+	await app.press(KEYS.escape);
+	// Tasks pulling from their own Region carry no flag.
+	const web = await renderApp({sim, t, width: 160, height: 30, route: {screen: 'tasks', cluster: 'prod', service: 'web'}, configDir: fresh()});
+	const running = await web.waitFor(/● RUNNING/);
+	assert.doesNotMatch(running, /⇄/);
+});
