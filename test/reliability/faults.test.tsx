@@ -87,12 +87,26 @@ describe('access denied on one operation: only the panel that needs it says so, 
 		assert.doesNotMatch(flat(frame), /GetLifecyclePolicy|denied|Missing permission/);
 	});
 
-	test('ecr:GetLifecyclePolicy denied: the lifecycle screen names the action and resource', async t => {
+	test('ecr:GetLifecyclePolicy denied: the lifecycle screen names the action and resource, and drafting and the dry run still work', async t => {
 		const sim = await simulator(t);
 		sim.faults.add({kind: 'access-denied', service: 'ecr', operation: 'GetLifecyclePolicy'});
 		const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, ...options});
-		const frame = flat(await app.waitFor(frame => /GetLifecyclePolicy/.test(flat(frame)), 10_000));
+		let frame = flat(await app.waitFor(frame => /GetLifecyclePolicy/.test(flat(frame)), 10_000));
 		assert.match(frame, /ecr:GetLifecyclePolicy on arn:aws:ecr:us-east-1:123456789012:repository\/\*/);
+		// The template picker opens on the empty draft; the first template gives a dry run of the images.
+		await app.waitFor(frame => /Templates|template/.test(frame), 10_000);
+		await app.press(KEYS.enter);
+		await app.waitFor(/Enter insert/, 5000);
+		await app.press(KEYS.enter);
+		frame = flat(await app.waitFor(frame => /draft valid, not applied/.test(flat(frame)) && /no comparison: the current policy cannot be read/.test(flat(frame)), 10_000));
+		assert.match(frame, /current policy unreadable/);
+		assert.match(frame, /expire|nothing expires/);
+		// Applying warns that the unseen policy is replaced.
+		await app.press('A');
+		frame = flat(await app.waitFor(frame => /Replace the lifecycle policy of payments-api\?/.test(flat(frame)), 5000));
+		assert.match(frame, /could not be read .*applying replaces it, whatever it is/);
+		await app.press(KEYS.escape);
+		assert.equal(sim.calls.filter(call => call.mutating).length, 0, 'nothing was sent');
 	});
 
 	test('logs:GetLogEvents denied: the logs screen names the action; the task list above it works', async t => {

@@ -14,6 +14,8 @@ export type ApplyDialogProps = {
 	readonly changes: DiffCounts | undefined;
 	readonly inUse: readonly InUseWarning[];
 	readonly replacing: boolean;
+	/** Why the current policy could not be read, when it could not: it is replaced unseen. */
+	readonly unreadable?: string;
 	/** Whether the tasks and services were read (the in-use check ran). */
 	readonly usageChecked: boolean;
 	readonly typeToConfirmAbove: number;
@@ -50,6 +52,11 @@ export function ApplyDialog(props: ApplyDialogProps) {
 			{props.changes ? (
 				<Text color={theme.color('text.secondary')} wrap="truncate">
 					vs the current policy: +{props.changes.added} newly acted on, −{props.changes.removed} no longer, ~{props.changes.changed} by another rule
+				</Text>
+			) : null}
+			{props.unreadable ? (
+				<Text color={theme.color('status.warn')} wrap="wrap">
+					⚠ The current policy could not be read ({props.unreadable}): applying replaces it, whatever it is.
 				</Text>
 			) : null}
 			<Text color={theme.color('text.secondary')} wrap="wrap">

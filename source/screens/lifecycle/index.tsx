@@ -49,7 +49,10 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	const compare = useCompare(session, repository);
 	const [busy, setBusy] = useState<string>();
 	const wide = width >= WIDE_COLUMNS;
-	const bodyHeight = Math.max(6, height - 1);
+	// Denied the current policy: one warning that names the permission stays above both panes.
+	const unreadableBanner = state.sourceUnreadable === undefined ? undefined : `⚠ Cannot read the current policy (${state.sourceUnreadable}). Drafts and dry runs work; applying replaces the policy unseen.`;
+	const bannerLines = unreadableBanner === undefined ? 0 : Math.min(3, Math.ceil(unreadableBanner.length / Math.max(1, width)));
+	const bodyHeight = Math.max(6, height - 1 - bannerLines);
 	const big = Math.ceil(bodyHeight * 0.6);
 	const parsedDraft = useMemo(() => {
 		const parsed = parseJson(text, {positions: false});
@@ -141,7 +144,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 		},
 		'lifecycle.delete': () => {
 			if (busy) return refuse('deleted', `busy ${busy}`);
-			if (state.source === null) return refuse('deleted', `${repository} has no lifecycle policy`);
+			if (state.source === null && state.sourceUnreadable === undefined) return refuse('deleted', `${repository} has no lifecycle policy`);
 			dispatch({type: 'panel', panel: 'delete'});
 		},
 		'lifecycle.up': nav('up'),
@@ -173,13 +176,13 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	});
 
 	const {policyEntry} = model;
-	if (policyEntry.problem && policyEntry.data === undefined) return <ErrorPanel problem={policyEntry.problem} />;
+	if (policyEntry.problem && policyEntry.data === undefined && state.sourceUnreadable === undefined) return <ErrorPanel problem={policyEntry.problem} />;
 	if (state.source === undefined) return <Loading label={`Reading the lifecycle policy of ${repository}`} />;
 
 	if (state.panel === 'apply') {
 		return (
 			<ApplyDialog
-				repository={repository} evaluation={model.evaluation} savings={model.savings} changes={model.changes} inUse={model.inUse} replacing={state.source !== null}
+				repository={repository} evaluation={model.evaluation} savings={model.savings} changes={model.changes} inUse={model.inUse} replacing={state.source !== null || state.sourceUnreadable !== undefined} {...(state.sourceUnreadable === undefined ? {} : {unreadable: state.sourceUnreadable})}
 				usageChecked={model.usageInput.data !== undefined}
 				typeToConfirmAbove={model.typeToConfirmAbove} height={height} width={width}
 				onConfirm={() => send('put')} onCancel={go({type: 'panel', panel: 'main'})}
@@ -210,10 +213,10 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	const previewPane = state.panel === 'compare' ? (
 		<CompareView state={compare.state} height={previewHeight} width={previewWidth} onCancel={() => { compare.cancel(); dispatch({type: 'panel', panel: 'main'}); }} onClose={go({type: 'panel', panel: 'main'})} onRerun={startCompare} />
 	) : (
-		<PreviewPane model={model} height={previewHeight} width={previewWidth} focused={state.focus === 'preview'} source={state.source} />
+		<PreviewPane model={model} height={previewHeight} width={previewWidth} focused={state.focus === 'preview'} source={state.source} unreadable={state.sourceUnreadable !== undefined} />
 	);
 	const lastRun = policyEntry.data?.lastEvaluatedAt ? `, ran ${isoTime(policyEntry.data.lastEvaluatedAt).slice(0, 10)}` : '';
-	const policyNote = state.source === null ? 'no policy (keeps every image)' : `${policyRuleCount(state.source)}-rule policy${lastRun}`;
+	const policyNote = state.sourceUnreadable !== undefined ? 'current policy unreadable' : state.source === null ? 'no policy (keeps every image)' : `${policyRuleCount(state.source)}-rule policy${lastRun}`;
 	const draftNote = draftRules === 0 && parsedDraft !== undefined ? '○ draft empty' : validation.ok ? (dirty ? '✓ draft valid, not applied' : '✓ draft = AWS policy') : '✖ draft invalid';
 	const status = busy ? `⟳ ${busy}` : `${draftNote} · ${repository} · AWS: ${policyNote} · ${model.images ? `${model.images.length.toLocaleString('en-US')} images` : 'images loading'}${session.readOnly ? ' · read-only' : ''}`;
 	return (
@@ -221,6 +224,13 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 			<Text wrap="truncate" color={busy ? theme.color('status.pending') : validation.ok ? theme.color('text.secondary') : theme.color('status.error')}>
 				{safe(status, width)}
 			</Text>
+			{unreadableBanner === undefined ? null : (
+				<Box height={bannerLines} overflow="hidden">
+					<Text wrap="wrap" color={theme.color('status.warn')}>
+						{safe(unreadableBanner)}
+					</Text>
+				</Box>
+			)}
 			<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
 				<Box height={policyHeight} width={policyWidth} overflow="hidden">
 					{policyPane}

@@ -20,7 +20,7 @@ function plural(count: number, word: string): string {
  * policy, a warning for every image in use that the draft acts on, per-rule counts, and a
  * windowed list of the images (acted on / changes / in use).
  */
-export function PreviewPane({model, height, width, focused, source}: {readonly model: LifecycleScreenModel; readonly height: number; readonly width: number; readonly focused: boolean; readonly source: string | null | undefined}) {
+export function PreviewPane({model, height, width, focused, source, unreadable = false}: {readonly model: LifecycleScreenModel; readonly height: number; readonly width: number; readonly focused: boolean; readonly source: string | null | undefined; readonly unreadable?: boolean}) {
 	const theme = useTheme();
 	const {evaluation, savings, changes, inUse, rows, state, imagesEntry, usageInput} = model;
 	const columns = useMemo(() => previewColumns(model.now), [model.now]);
@@ -58,6 +58,13 @@ export function PreviewPane({model, height, width, focused, source}: {readonly m
 		lines.push(
 			<Text key="stale" wrap="truncate" color={theme.color('status.warn')}>
 				{model.previewValidation.ok ? '⟳ updating…' : '⚠ showing the last valid draft: the current one has errors'}
+			</Text>,
+		);
+	}
+	if (unreadable) {
+		lines.push(
+			<Text key="unreadable" wrap="truncate" color={theme.color('status.warn')}>
+				{safe('⚠ no comparison: the current policy cannot be read; this is what the draft alone would do', width)}
 			</Text>,
 		);
 	}

@@ -37,6 +37,11 @@ export interface ScreenState {
 	readonly editor: EditorState;
 	/** The AWS policy text the draft started from: undefined until read, null when the repository has none. */
 	readonly source: string | null | undefined;
+	/**
+	 * The current policy could not be read (GetLifecyclePolicy denied): `source` is null so the
+	 * user can draft and preview, but nothing is compared with it and applying replaces it unseen.
+	 */
+	readonly sourceUnreadable?: string;
 	readonly view: View;
 	readonly focus: Focus;
 	/** The raw JSON editor has the keyboard. */
@@ -59,7 +64,7 @@ export interface ScreenState {
 
 /** What key handlers dispatch; the reducer decides by mode. */
 export type ScreenAction =
-	| {type: 'loaded'; text: string | null}
+	| {type: 'loaded'; text: string | null; unreadable?: string}
 	| {type: 'applied'; text: string | null}
 	| {type: 'nav'; move: Move | 'left' | 'right'; page: number; previewCount: number}
 	| {type: 'enter'}

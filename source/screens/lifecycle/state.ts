@@ -17,11 +17,12 @@ export function reduce(state: ScreenState, action: ScreenAction): ScreenState {
 		case 'loaded': {
 			// A new read from AWS replaces the draft only when the draft is still what AWS had.
 			const untouched = state.source === undefined || draftText(state) === (state.source ?? EMPTY_POLICY_TEXT);
-			if (!untouched) return {...state, source: action.text};
+			const unreadable = {sourceUnreadable: action.unreadable};
+			if (!untouched) return {...state, source: action.text, ...unreadable};
 			const first = state.source === undefined;
 			const text = action.text ?? EMPTY_POLICY_TEXT;
 			return {
-				...state, source: action.text, ruleCursor: first ? 0 : state.ruleCursor, problem: 0,
+				...state, ...unreadable, source: action.text, ruleCursor: first ? 0 : state.ruleCursor, problem: 0,
 				editor: text === draftText(state) ? state.editor : first ? createEditor(text) : editorReducer(state.editor, {type: 'set-text', text, cursor: 'keep'}),
 				...(first && action.text === null ? {picker: openPicker()} : {}),
 			};
@@ -30,7 +31,7 @@ export function reduce(state: ScreenState, action: ScreenAction): ScreenState {
 			// After a put or delete succeeded: AWS now has `text`; the draft becomes it.
 			const text = action.text ?? EMPTY_POLICY_TEXT;
 			const next = replaceText(state, text, {kind: 'info', text: action.text === null ? 'Policy deleted; the draft is empty (u brings the old one back).' : 'Applied: AWS acts within 24 hours.'});
-			return {...next, source: action.text, typing: false, form: undefined, ruleCursor: clampCursor(next.ruleCursor, ruleCount(next))};
+			return {...next, source: action.text, sourceUnreadable: undefined, typing: false, form: undefined, ruleCursor: clampCursor(next.ruleCursor, ruleCount(next))};
 		}
 		case 'nav':
 			return navigate(state, action.move, action.page, action.previewCount);

@@ -67,6 +67,13 @@ export function useLifecycleScreen(repository: string) {
 	useEffect(() => {
 		if (policyData !== undefined) dispatch({type: 'loaded', text: policyData?.text ?? null});
 	}, [policyData]);
+	// Denied the policy but not the images: drafting and the dry run still work, so the editor
+	// opens on an empty draft instead of an error (a throttle or an outage keeps the error panel).
+	const denied = policyData === undefined && policyEntry.problem?.kind === 'access-denied' ? policyEntry.problem : undefined;
+	const deniedText = denied ? `access denied to ${denied.action ?? 'ecr:GetLifecyclePolicy'}${denied.resource ? ` on ${denied.resource}` : ''}` : undefined;
+	useEffect(() => {
+		if (deniedText !== undefined) dispatch({type: 'loaded', text: null, unreadable: deniedText});
+	}, [deniedText]);
 
 	// Index children come from the manifests: without them platform images would look expirable.
 	const fresh = useMemo(() => (records && manifests.data ? toLifecycleImages(records, manifests.data) : undefined), [records, manifests.data]);
@@ -101,10 +108,10 @@ export function useLifecycleScreen(repository: string) {
 
 	const source = state.source;
 	const baseline = useMemo(() => {
-		if (source === undefined || !images) return undefined;
+		if (source === undefined || !images || state.sourceUnreadable !== undefined) return undefined;
 		const current = source === null ? {rules: []} : validatePolicyText(source).policy;
 		return current ? evaluateLifecycle({policy: current, images, now}) : undefined;
-	}, [source, images, now]);
+	}, [source, images, now, state.sourceUnreadable]);
 	const baselineIndex = useMemo(() => (baseline ? indexOutcomes(baseline) : undefined), [baseline]);
 	const changes = useMemo(() => (shown && baselineIndex ? diffCounts(baselineIndex, shown) : undefined), [shown, baselineIndex]);
 	// The full diff (lists of images) only when the list shows it.

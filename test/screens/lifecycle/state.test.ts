@@ -35,6 +35,20 @@ test('a later read replaces an untouched draft but never an edited one', () => {
 	assert.equal(draftText(untouched), POLICY.replace('7', '9'));
 });
 
+test('a denied read opens an empty draft marked unreadable; a later successful read clears the mark and keeps an edited draft', () => {
+	const denied = run(initialState(), {type: 'loaded', text: null, unreadable: 'access denied to ecr:GetLifecyclePolicy'});
+	assert.equal(denied.sourceUnreadable, 'access denied to ecr:GetLifecyclePolicy');
+	assert.equal(denied.source, null);
+	assert.ok(denied.picker, 'templates open, as for a repository without a policy');
+	const drafted = run(denied, {type: 'replace', text: POLICY.replace('7', '3')});
+	const readable = reduce(drafted, {type: 'loaded', text: POLICY});
+	assert.equal(readable.sourceUnreadable, undefined);
+	assert.equal(readable.source, POLICY);
+	assert.equal(draftText(readable), POLICY.replace('7', '3'), 'the user\'s draft is kept');
+	const applied = reduce(denied, {type: 'applied', text: POLICY});
+	assert.equal(applied.sourceUnreadable, undefined, 'after a put, AWS has what was sent');
+});
+
 test('the guide mistake is fixed by one `fix` action, and undo brings it back', () => {
 	const state = run(loaded(), {type: 'replace', text: GUIDE});
 	assert.equal(validatePolicyText(draftText(state)).ok, false);
