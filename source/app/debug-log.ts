@@ -2,6 +2,7 @@ import {appendFileSync, openSync, closeSync} from 'node:fs';
 import {join} from 'node:path';
 import type {CallRecorder} from '../data/recorder.js';
 import {configDir, ensurePrivateDir} from '../config/paths.js';
+import {onInternalError} from '../internal-errors.js';
 
 /**
  * `--debug`: every AWS call (operation, arguments summary, duration, outcome) and internal
@@ -38,6 +39,10 @@ export function openDebugLog(recorder: CallRecorder, env: NodeJS.ProcessEnv = pr
 			...(record.errorCode ? {errorCode: record.errorCode, errorMessage: record.errorMessage} : {}),
 			...(record.duplicate ? {duplicate: true} : {}),
 		});
+	});
+	onInternalError((error, context) => {
+		const {message, stack} = error instanceof Error ? error : {message: String(error), stack: undefined};
+		write('internal-error', {context, message, ...(stack ? {stack} : {})});
 	});
 	return {path, write};
 }

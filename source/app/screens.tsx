@@ -2,6 +2,7 @@ import React, {Suspense, lazy} from 'react';
 import type {Route} from './router.js';
 import {RepositoriesScreen} from '../screens/repositories/index.js';
 import {Loading} from '../components/loading.js';
+import {ScreenErrorBoundary} from '../components/screen-error-boundary.js';
 
 // Every screen but the first is loaded when first opened: the start-up chunk stays small, so
 // the repository list appears sooner (the lifecycle, network and diagnosis engines and their
@@ -17,9 +18,11 @@ const ErrorsScreen = lazy(async () => ({default: (await import('../screens/error
 /** Maps a route to its screen; each screen gets the body's size. */
 export function ScreenView(props: {readonly route: Route; readonly height: number; readonly width: number}) {
 	return (
-		<Suspense fallback={<Loading label="Opening the screen" />}>
-			<Screen {...props} />
-		</Suspense>
+		<ScreenErrorBoundary key={JSON.stringify(props.route)} name={props.route.screen}>
+			<Suspense fallback={<Loading label="Opening the screen" />}>
+				<Screen {...props} />
+			</Suspense>
+		</ScreenErrorBoundary>
 	);
 }
 

@@ -1,3 +1,5 @@
+import {reportInternalError} from '../internal-errors.js';
+
 /**
  * AWS failures as a small union the screens render instead of crashing. Each problem says
  * what failed, why, and the next step, in words a user can act on.
@@ -140,6 +142,8 @@ export function toProblem(error: unknown, context: ProblemContext): Problem {
 	if (value.$fault === 'server' || (status !== undefined && status >= 500)) {
 		return make({kind: 'server', what, why: `AWS had an internal error (${name}${status ? `, HTTP ${status}` : ''}${message ? `: ${message}` : ''}); retries did not get through.`, next: 'Press Ctrl-R to try again.', code: name, retryable: true});
 	}
+	// Not an AWS answer we know: most likely a bug of ours; --debug keeps the stack.
+	reportInternalError(value, what);
 	return make({kind: 'unknown', what, why: `${name}: ${message || 'no message'}`, next: 'Press Ctrl-R to try again; run with --debug to capture details.', code: name, retryable: true});
 }
 
