@@ -78,11 +78,14 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 		copy.sort((a, b) => direction * compare(a, b));
 		return copy;
 	}, [rows, sort, sorters, group]);
-	// Lower-cased search text, once per row (by identity), reused across sorts and keystrokes.
+	// Lower-cased search text, once per row object, reused across sorts, keystrokes and new rows
+	// arrays that keep their unchanged rows (the images screen does): only new rows cost work.
+	const texts = useRef<{searchText: (row: Row) => string; byRow: WeakMap<Row & object, string>}>({searchText, byRow: new WeakMap()});
+	if (texts.current.searchText !== searchText) texts.current = {searchText, byRow: new WeakMap()};
 	const haystack = useMemo(() => {
-		const map = new Map<Row, string>();
-		for (const row of rows) map.set(row, searchText(row).toLowerCase());
-		return map;
+		const {byRow} = texts.current;
+		for (const row of rows) if (!byRow.has(row as Row & object)) byRow.set(row as Row & object, searchText(row).toLowerCase());
+		return byRow;
 	}, [rows, searchText]);
 	// Results per filter text for the current sorted list: typing one more character narrows
 	// the previous result (the matches can only shrink, for groups too), and Backspace finds
@@ -107,7 +110,7 @@ export function useTableView<Row>(options: TableViewOptions<Row>): TableView<Row
 				}
 			}
 		}
-		const hit = (row: Row) => (haystack.get(row) ?? '').includes(needle) !== inverse;
+		const hit = (row: Row) => (haystack.get(row as Row & object) ?? '').includes(needle) !== inverse;
 		let result: Row[];
 		if (group) {
 			const groups = new Set<string>();

@@ -42,6 +42,8 @@ export function planDeletion(input: {
 	pricePerGbMonth: number;
 }): DeletionPlan {
 	const {images, graph, marked, usage, includeInUse, pricePerGbMonth} = input;
+	// Nothing marked (every time a repository opens): no index of 100,000 images to build.
+	if (marked.size === 0) return {first: [], second: [], excluded: [], inUse: [], count: 0, bytes: 0, monthlySaving: 0};
 	const byDigest = new Map(images.map(image => [image.digest, image]));
 	const consumersOf = (digest: string): Consumer[] => {
 		const direct = usage?.byDigest.get(digest) ?? [];

@@ -55,7 +55,7 @@ function add(map: Map<string, Consumer[]>, digest: string | undefined, consumer:
 }
 
 /** Resolves references to this repository in a task definition: [digest, via, tag]. */
-function references(definition: TaskDefinitionRecord, repository: RepositoryLocation, tagDigest: Map<string, string>): {digest?: string; via: 'digest' | 'tag'; tag?: string}[] {
+function references(definition: TaskDefinitionRecord, repository: RepositoryLocation, tagDigest: {get(tag: string): string | undefined}): {digest?: string; via: 'digest' | 'tag'; tag?: string}[] {
 	const out: {digest?: string; via: 'digest' | 'tag'; tag?: string}[] = [];
 	for (const container of definition.containers) {
 		const parsed = parseImageUri(container.image);
@@ -71,8 +71,18 @@ function references(definition: TaskDefinitionRecord, repository: RepositoryLoca
 }
 
 export function repositoryUsage(input: UsageInput, repository: RepositoryLocation, images: readonly ImageRecord[]): RepositoryUsage {
-	const tagDigest = new Map<string, string>();
-	for (const image of images) if (image.status !== 'ARCHIVED') for (const tag of image.tags) tagDigest.set(tag, image.digest);
+	// Which digest a tag names now: built on the first task or definition that refers by tag
+	// (a 100,000-image repository would otherwise build it on every open, used or not).
+	let tags: Map<string, string> | undefined;
+	const tagDigest = {
+		get(tag: string): string | undefined {
+			if (tags === undefined) {
+				tags = new Map();
+				for (const image of images) if (image.status !== 'ARCHIVED') for (const name of image.tags) tags.set(name, image.digest);
+			}
+			return tags.get(tag);
+		},
+	};
 	const byDigest = new Map<string, Consumer[]>();
 	const definitions = new Map(input.taskDefinitions.map(definition => [definition.arn, definition]));
 

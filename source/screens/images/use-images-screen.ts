@@ -5,7 +5,7 @@ import {useResource} from '../../hooks/use-resource.js';
 import {imagesResource, indexManifestsResource} from '../../data/resources.js';
 import {usageResource} from '../../data/usage.js';
 import {useTableView} from '../../components/table/use-table-view.js';
-import {buildImageRows, imageGraph, type ImageGraph} from '../../domain/registry/image-tree.js';
+import {buildImageRows, imageGraph, type ImageGraph, type ImageRow} from '../../domain/registry/image-tree.js';
 import type {ImageRecord, Severity} from '../../domain/registry/types.js';
 import {repositoryUsage, type RepositoryUsage} from '../../domain/registry/usage.js';
 import {planDeletion} from '../../domain/registry/deletion-plan.js';
@@ -43,6 +43,10 @@ function withChildScan(index: ImageRecord, graph: ImageGraph, byDigest: Readonly
 	return scanned ? {...index, scan: {status: 'COMPLETE', counts}} : index;
 }
 
+function sameRow(previous: ImageTableRow, row: ImageRow, consumers: ImageTableRow['consumers'], drift: boolean): boolean {
+	return previous.kind === row.kind && previous.depth === row.depth && previous.group === row.group && previous.platform === row.platform && previous.dependents === row.dependents && previous.consumers === consumers && previous.drift === drift;
+}
+
 /** The images screen's view model: data, tree rows, usage, marks, and the delete plan. */
 export function useImagesScreen(repository: string, pageSize: number, session: Session) {
 	const {settings} = useServices();
@@ -58,22 +62,35 @@ export function useImagesScreen(repository: string, pageSize: number, session: S
 		[usageInput.data, images.data, repository, session],
 	);
 	const driftDigests = useMemo(() => new Set(usage.drift.map(item => item.runningDigest)), [usage]);
+	// Rows are rebuilt when a page, the manifests or the usage arrive, but most rows come out the
+	// same: reusing the previous object for an unchanged row keeps one copy of 100,000 rows alive
+	// (React holds the previous render's memo values too) and their search text cached.
+	const rowCache = useRef(new WeakMap<ImageRecord, ImageTableRow>());
 	const rows = useMemo<ImageTableRow[]>(() => {
 		const heads = [...(images.data ?? [])].sort((a, b) => b.pushedAt - a.pushedAt);
-		const byDigest = new Map(heads.map(image => [image.digest, image]));
-		// One literal with a fixed property order: one hidden class for every row (see makeRow).
-		return buildImageRows(heads, graph).map(
-			(row): ImageTableRow => ({
+		// Only indexes need a lookup (their children's scans); most repositories have none.
+		const byDigest = graph.childrenOf.size === 0 ? new Map<string, ImageRecord>() : new Map(heads.map(image => [image.digest, image]));
+		const cache = rowCache.current;
+		return buildImageRows(heads, graph).map((row): ImageTableRow => {
+			const consumers = usage.byDigest.get(row.image.digest) ?? noConsumers;
+			const drift = driftDigests.has(row.image.digest);
+			const previous = cache.get(row.image);
+			if (previous && sameRow(previous, row, consumers, drift)) return previous;
+			// One literal with a fixed property order: one hidden class for every row (see makeRow).
+			const next: ImageTableRow = {
 				image: row.kind === 'index' ? withChildScan(row.image, graph, byDigest) : row.image,
 				kind: row.kind,
 				depth: row.depth,
 				group: row.group,
 				platform: row.platform,
 				dependents: row.dependents,
-				consumers: usage.byDigest.get(row.image.digest) ?? noConsumers,
-				drift: driftDigests.has(row.image.digest),
-			}),
-		);
+				consumers,
+				drift,
+			};
+			// Indexes get a new image (their children's scan): never reused, always up to date.
+			if (row.kind !== 'index') cache.set(row.image, next);
+			return next;
+		});
 	}, [images.data, graph, usage, driftDigests]);
 	const view = useTableView({rows, keyOf, searchText, sorters: imageSorters, initialSort: {id: 'pushed', descending: true}, pageSize, group});
 

@@ -247,3 +247,10 @@ describe('planDeletion: bytes, saving and count', () => {
 		assert.equal(result.count, 5);
 	});
 });
+
+test('nothing marked: an empty plan, whatever is in use', () => {
+	assert.deepEqual(plan([], {includeInUse: true}), {first: [], second: [], excluded: [], inUse: [], count: 0, bytes: 0, monthlySaving: 0});
+	// The same shape as a plan whose marks all drop out (a mark that names no image).
+	const gone = plan(['nothing-here']);
+	assert.deepEqual({...gone}, {first: [], second: [], excluded: [], inUse: [], count: 0, bytes: 0, monthlySaving: 0});
+});
