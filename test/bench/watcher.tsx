@@ -8,7 +8,7 @@ import {closeSession, openSession} from '../../source/data/session.js';
 import {startSimulator} from '../../source/sim/server.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {cpuTimeMs, startPtyApp, startSimProcess} from './processes.js';
-import type {BenchRow} from './harness.js';
+import {median, type BenchRow} from './harness.js';
 
 const settle = async (busy: () => boolean) => {
 	const deadline = Date.now() + 60_000;
@@ -59,7 +59,10 @@ async function refreshCalls(): Promise<BenchRow> {
 	};
 }
 
-/** CPU share of an idle watcher on 1,000 tasks with the default 5 s refresh, over 60 s. */
+/**
+ * CPU share of an idle watcher on 1,000 tasks with the default 5 s refresh: five consecutive
+ * 15 s windows (three refreshes each), the median window reported, the whole 75 s beside it.
+ */
 async function idleCpu(): Promise<BenchRow> {
 	const sim = await startSimProcess('big-cluster');
 	const app = startPtyApp(`--endpoint-url ${sim.url} --region us-east-1 --read-only`);
@@ -71,12 +74,25 @@ async function idleCpu(): Promise<BenchRow> {
 		await app.waitFor(/900/, 120_000);
 		await new Promise(resolve => setTimeout(resolve, 5000));
 		const pid = app.pid();
-		const before = cpuTimeMs(pid);
-		const seconds = 60;
-		await new Promise(resolve => setTimeout(resolve, seconds * 1000));
-		const used = cpuTimeMs(pid) - before;
-		const share = (used / (seconds * 1000)) * 100;
-		return {name: 'watcher CPU: idle on 1,000 tasks, 5 s refresh, 60 s', value: share, unit: '%', detail: `${used.toFixed(0)} ms CPU in ${seconds} s (ecrtui process; simulator apart)`, target: '<= 5% of one core', pass: share <= 5};
+		const windowSeconds = 15;
+		const shares: number[] = [];
+		const start = cpuTimeMs(pid);
+		for (let window = 0; window < 5; window++) {
+			const before = cpuTimeMs(pid);
+			await new Promise(resolve => setTimeout(resolve, windowSeconds * 1000));
+			shares.push(((cpuTimeMs(pid) - before) / (windowSeconds * 1000)) * 100);
+		}
+		const total = ((cpuTimeMs(pid) - start) / (5 * windowSeconds * 1000)) * 100;
+		const share = median(shares);
+		return {
+			name: 'watcher CPU: idle on 1,000 tasks, 5 s refresh',
+			value: share,
+			unit: '%',
+			detail: `median of 5 windows of ${windowSeconds} s (${shares.map(value => value.toFixed(1)).join(', ')} %); ${total.toFixed(1)}% over all ${5 * windowSeconds} s (ecrtui process; simulator apart)`,
+			target: '<= 5% of one core',
+			pass: share <= 5,
+			data: {windows: shares, total},
+		};
 	} finally {
 		app.stop();
 		sim.child.kill('SIGKILL');
