@@ -4,6 +4,7 @@ import {openAuditLog} from '../config/audit.js';
 import {configDir} from '../config/paths.js';
 import {closeSession} from '../data/session.js';
 import {CallRecorder} from '../data/recorder.js';
+import {repositoriesResource} from '../data/resources.js';
 import {bootstrap, type Bootstrap} from '../cli/bootstrap.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import type {GlobalOptions} from '../cli/args.js';
@@ -40,6 +41,9 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 		return 1;
 	}
 	let session = first.session;
+	// The first screen's listing starts now, while Ink and the screens finish loading; the
+	// repositories screen joins this request (the store shares loads in flight by key).
+	void session.store.ensure(repositoriesResource(session));
 	const {mount} = await ui;
 	mark('ui modules loaded');
 	const theme = pickTheme({noColor: options.noColor, ...(options.theme ? {flag: options.theme} : {}), setting: settings.get().theme});
