@@ -28,7 +28,7 @@ export function openDebugLog(recorder: CallRecorder, env: NodeJS.ProcessEnv = pr
 	recorder.subscribe(event => {
 		if (event.type === 'start') return;
 		const {record} = event;
-		write(event.type === 'retry' ? 'aws-retry' : 'aws-call', {
+		write(event.type === 'retry' ? 'aws-attempt-failed' : 'aws-call', {
 			service: record.service,
 			operation: record.operation,
 			input: record.input,

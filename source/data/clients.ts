@@ -180,9 +180,10 @@ export class AwsClients {
 				try {
 					return await next(args);
 				} catch (error) {
-					// Reported per failed attempt; the SDK decides whether another attempt follows.
+					// Reported per failed attempt; the SDK decides whether another attempt follows. ECR's
+					// "no policy" answers are answers, not failures: they are not reported.
 					const name = (error as Error).name;
-					if (record) recorder.retry(record, name, throttlingNames.has(name));
+					if (record && absence[`${service}.${record.operation}`] !== name) recorder.retry(record, name, throttlingNames.has(name));
 					throw error;
 				}
 			},

@@ -1,0 +1,41 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {getLifecyclePolicy} from '../../source/data/ecr.js';
+import {openSession} from '../../source/data/session.js';
+import type {RecorderEvent} from '../../source/data/recorder.js';
+import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+import {useSimulator} from '../helpers/sim.js';
+
+const sim = await useSimulator();
+const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 3});
+if (!opened.ok) throw new Error(opened.problem.why);
+const {clients, recorder} = opened.session;
+
+function events(): {list: RecorderEvent[]; stop: () => void} {
+	const list: RecorderEvent[] = [];
+	const stop = recorder.subscribe(event => list.push(event));
+	return {list, stop};
+}
+
+test('"no lifecycle policy" is an answer: one ok call, no failed attempt reported', async () => {
+	const seen = events();
+	assert.equal(await getLifecyclePolicy(clients, 'web-frontend'), undefined);
+	seen.stop();
+	assert.deepEqual(seen.list.map(event => event.type), ['start', 'finish']);
+	assert.equal(seen.list.at(-1)?.record.outcome, 'ok');
+});
+
+test('a throttled attempt is reported as a failed attempt, then the retry succeeds', async () => {
+	const fault = sim.faults.add({kind: 'throttle', service: 'ecr', operation: 'GetLifecyclePolicy', times: 1});
+	const seen = events();
+	try {
+		await getLifecyclePolicy(clients, 'payments-api');
+	} finally {
+		seen.stop();
+		sim.faults.remove(fault);
+	}
+	const retry = seen.list.find(event => event.type === 'retry');
+	assert.ok(retry && retry.type === 'retry' && retry.throttled, 'the throttle is reported');
+	assert.equal(seen.list.at(-1)?.record.outcome, 'ok');
+	assert.equal(seen.list.at(-1)?.record.attempts, 2);
+});
