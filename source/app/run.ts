@@ -13,10 +13,27 @@ import {mark} from '../trace.js';
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 
+/**
+ * Yoga's Emscripten loader reads its inlined WebAssembly through fetch() when fetch exists,
+ * which in Node loads undici to decode a data: URL (~30 ms of the first frame); without
+ * fetch it decodes the base64 itself. Nothing else uses fetch (the AWS SDK uses node:http),
+ * and it is back as soon as the UI modules have loaded.
+ */
+export async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const saved = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (!saved?.configurable) return load();
+	delete (globalThis as {fetch?: unknown}).fetch;
+	try {
+		return await load();
+	} finally {
+		Object.defineProperty(globalThis, 'fetch', saved);
+	}
+}
+
 /** Runs the terminal UI; resolves with the process exit code. */
 export async function runTui(options: GlobalOptions): Promise<number> {
 	// Ink, React and the screens start loading now, while the session opens.
-	const ui = import('./mount.js');
+	const ui = withoutFetch(() => import('./mount.js'));
 	ui.catch(() => undefined);
 	const settings = loadSettings();
 	mark('settings');
