@@ -14,6 +14,7 @@ import type {Check} from '../domain/diagnosis/types.js';
 import type {ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import {parseImageUri, type ImageReference} from '../domain/registry/image-uri.js';
 import type {TaskRecord} from '../domain/tasks/types.js';
+import {nameOfArn} from '../domain/ecs/types.js';
 
 /**
  * Everything the diagnosis of one task needs, read from AWS (the screen and `ecrtui diagnose`
@@ -49,7 +50,6 @@ export type DiagnosisReport = {
 
 export type DiagnosisInput = {cluster: string; task: string; history?: TaskHistory; now: number; stallThresholdMs: number};
 
-const idOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 const reason = (error: unknown, what: string) => {
 	const mapped = toProblem(error, {what});
 	return `${what}: ${mapped.why}`;
@@ -65,7 +65,7 @@ async function expandShortId(session: Scoped, input: DiagnosisInput, signal?: Ab
 		listTaskArns(session.clients, input.cluster, {desiredStatus: 'STOPPED'}, signal),
 	]);
 	const remembered = input.history?.list().map(task => task.taskArn) ?? [];
-	const matches = [...new Set([...running, ...stopped, ...remembered].map(idOf))].filter(id => id.startsWith(input.task));
+	const matches = [...new Set([...running, ...stopped, ...remembered].map(nameOfArn))].filter(id => id.startsWith(input.task));
 	if (matches.length > 1) {
 		throw problem('invalid-request', 'Reading the task', `Task id ${input.task} is ambiguous in cluster ${input.cluster}: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}.`, 'Give more characters of the task id, or the whole id.');
 	}
@@ -76,8 +76,8 @@ async function readTask(session: Scoped, input: DiagnosisInput, signal?: AbortSi
 	if (SHORT_ID.test(input.task)) input = {...input, task: await expandShortId(session, input, signal)};
 	const [task] = await describeTasks(session.clients, input.cluster, [input.task], signal);
 	if (task) return {task, source: 'ecs'};
-	const id = idOf(input.task);
-	const remembered = input.history?.list().find(candidate => idOf(candidate.taskArn) === id);
+	const id = nameOfArn(input.task);
+	const remembered = input.history?.list().find(candidate => nameOfArn(candidate.taskArn) === id);
 	if (remembered) return {task: remembered, source: 'history'};
 	throw problem('not-found', 'Reading the task', `Task ${id} was not found in cluster ${input.cluster}, nor in the local stopped-task history.`, 'ECS keeps stopped tasks for about an hour; run the watcher (:tasks) to keep a longer history, or pick a newer task.');
 }
@@ -249,7 +249,7 @@ export function diagnosisJson(report: DiagnosisReport) {
 	return {
 		task: {
 			arn: task.taskArn,
-			id: idOf(task.taskArn),
+			id: nameOfArn(task.taskArn),
 			cluster: report.cluster,
 			service: task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined,
 			source: report.source,

@@ -6,6 +6,7 @@ import {describeServices, describeTaskDefinition, describeTasks, listClusters, l
 import type {AuditLog} from '../config/audit.js';
 import type {ClusterRecord, ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {TaskRecord} from '../domain/tasks/types.js';
+import {nameOfArn} from '../domain/ecs/types.js';
 
 /**
  * Cache descriptors of the ECS reads behind the watcher and the diagnosis. Keys sit under
@@ -103,7 +104,7 @@ export function stoppedTasksResource(session: Scoped, cluster: string): Descript
 
 /** One task by id or ARN; null once ECS no longer has it (stopped more than about an hour ago). */
 export function taskResource(session: Scoped, cluster: string, task: string): Descriptor<TaskRecord | null> {
-	const id = task.slice(task.lastIndexOf('/') + 1);
+	const id = nameOfArn(task);
 	return {
 		key: `${clusterPrefix(session, cluster)}task/${id}`,
 		ttlMs: LIVE_TTL_MS,
@@ -115,9 +116,9 @@ export function taskResource(session: Scoped, cluster: string, task: string): De
 /** A task-definition revision (immutable, so cached long). */
 export function taskDefinitionResource(session: Scoped, taskDefinition: string): Descriptor<TaskDefinitionRecord> {
 	return {
-		key: `${ecsPrefix(session)}task-definition/${taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1)}`,
+		key: `${ecsPrefix(session)}task-definition/${nameOfArn(taskDefinition)}`,
 		ttlMs: 30 * MINUTE,
-		what: `Reading task definition ${taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1)} (ecs:DescribeTaskDefinition)`,
+		what: `Reading task definition ${nameOfArn(taskDefinition)} (ecs:DescribeTaskDefinition)`,
 		load: ({signal}) => describeTaskDefinition(session.clients, taskDefinition, signal),
 	};
 }
@@ -139,7 +140,7 @@ export async function stopTaskAudited(
 		audit.append({...base, phase: 'result', outcome: 'ok', items: [{taskArn: input.taskArn, result: 'stopped'}]});
 		return {ok: true, ...(task ? {task} : {})};
 	} catch (error) {
-		const problem = toProblem(error, {what: `Stopping task ${input.taskArn.slice(input.taskArn.lastIndexOf('/') + 1)} (ecs:StopTask)`});
+		const problem = toProblem(error, {what: `Stopping task ${nameOfArn(input.taskArn)} (ecs:StopTask)`});
 		audit.append({...base, phase: 'result', outcome: 'failed', detail: `${problem.code ?? problem.kind}: ${problem.why}`, items: [{taskArn: input.taskArn, failureCode: problem.code ?? problem.kind, failureReason: problem.why}]});
 		return {ok: false, problem};
 	} finally {

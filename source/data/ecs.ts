@@ -3,6 +3,7 @@ import type {AwsClients} from './clients.js';
 import {loadEcs as sdk} from './sdk.js';
 import type {ClusterRecord, DeploymentRecord, NetworkConfiguration, ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {ContainerRecord, TaskRecord} from '../domain/tasks/types.js';
+import {nameOfArn} from '../domain/ecs/types.js';
 
 /**
  * ECS reads at the APIs' maximum page and batch sizes: ListX pages of 100, DescribeTasks by
@@ -269,7 +270,7 @@ export async function latestTaskDefinitionArns(clients: AwsClients, family: stri
 	const client = await clients.ecs();
 	const page = await client.send(new ListTaskDefinitionsCommand({familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: Math.min(100, Math.max(1, count))}), {abortSignal: signal});
 	// familyPrefix matches by prefix: keep only this exact family.
-	return (page.taskDefinitionArns ?? []).filter(arn => arn.slice(arn.lastIndexOf('/') + 1).replace(/:\d+$/, '') === family).slice(0, count);
+	return (page.taskDefinitionArns ?? []).filter(arn => nameOfArn(arn).replace(/:\d+$/, '') === family).slice(0, count);
 }
 
 /** `aws ecs stop-task`. */

@@ -6,6 +6,7 @@ import type {PolicyInput} from '../domain/iam/evaluate.js';
 import {checkExecutionRole} from '../domain/iam/execution-role.js';
 import {executionRoleRequirements, type ExecutionRoleNeeds} from '../domain/iam/requirements.js';
 import {checksFromSimulation, type SimulationResult} from '../domain/iam/simulation.js';
+import {roleNameOf} from '../domain/iam/fix-text.js';
 
 /**
  * Execution-role checks for the diagnosis (aws-semantics.md E). AWS's own evaluation first:
@@ -28,7 +29,6 @@ export type RoleCheckResult = {
 
 type Role = {arn: string; trust: string};
 
-const roleNameOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 const isDenied = (error: unknown) => toProblem(error, {what: ''}).kind === 'access-denied';
 const isMissing = (error: unknown) => (error as Error).name === 'NoSuchEntityException' || (error as Error).name === 'NoSuchEntity';
 

@@ -3,6 +3,7 @@ import {AwsClients} from './clients.js';
 import {loadLogs as sdk} from './sdk.js';
 import type {ContainerDefinitionRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {TaskRecord} from '../domain/tasks/types.js';
+import {nameOfArn} from '../domain/ecs/types.js';
 
 /**
  * Where an ECS task's containers log, and the CloudWatch Logs reads behind the log viewer.
@@ -73,8 +74,8 @@ function firelensSource(container: ContainerDefinitionRecord, options: Record<st
 	if (!group) {
 		return {container: container.name, kind: 'unreadable', driver: `awsfirelens → ${name}`, why: 'the log group comes from log_group_template, which ecrtui cannot resolve'};
 	}
-	const id = taskIdOf(task.taskArn);
-	const cluster = task.clusterArn ? task.clusterArn.slice(task.clusterArn.lastIndexOf('/') + 1) : '';
+	const id = nameOfArn(task.taskArn);
+	const cluster = task.clusterArn ? nameOfArn(task.clusterArn) : '';
 	const tag = `${container.name}-firelens-${id}`;
 	const base = {container: container.name, kind: 'cloudwatch' as const, via: 'firelens' as const, region: options.region ?? region, group, ...(options.log_key ? {} : {recordKey: 'log'})};
 	const template = options.log_stream_name ?? options.log_stream_template;
@@ -97,7 +98,7 @@ export function logSourceOf(container: ContainerDefinitionRecord, task: TaskReco
 		if (!group) return {container: container.name, kind: 'unreadable', driver: 'awslogs', why: 'awslogs without awslogs-group'};
 		const prefix = options['awslogs-stream-prefix'];
 		const base = {container: container.name, kind: 'cloudwatch' as const, via: 'awslogs' as const, region: options['awslogs-region'] ?? region, group};
-		if (prefix) return {...base, stream: `${prefix}/${container.name}/${taskIdOf(task.taskArn)}`};
+		if (prefix) return {...base, stream: `${prefix}/${container.name}/${nameOfArn(task.taskArn)}`};
 		return {...base, streamPrefix: '', note: 'awslogs without awslogs-stream-prefix names the stream after the Docker container id: searching the whole group'};
 	}
 	if (config.logDriver === 'awsfirelens') return firelensSource(container, options, task, region);
@@ -109,10 +110,6 @@ export function logSourcesOf(task: TaskRecord, definition: TaskDefinitionRecord,
 	return definition.containers.map(container => logSourceOf(container, task, region));
 }
 
-/** The task id at the end of a task ARN. */
-export function taskIdOf(taskArn: string): string {
-	return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
 
 /** The line of a message: a FireLens record's `log` field, or the message itself. */
 export function lineText(message: string, recordKey: string | undefined): string {

@@ -10,6 +10,7 @@ import type {Check} from '../domain/diagnosis/types.js';
 import type {ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import {taskLocation, type TaskRecord} from '../domain/tasks/types.js';
 import {ecrRepositoryArn, parseImageUri} from '../domain/registry/image-uri.js';
+import {nameOfArn} from '../domain/ecs/types.js';
 
 /**
  * The network half of a diagnosis: where a task (or a hypothetical task in a subnet) sits in
@@ -127,7 +128,7 @@ export function taskNetworkOf(input: TaskNetworkInput, eni: LocatedInterface | u
 			: `ENI ${task.eniId} no longer exists (Fargate deletes it after the task stops); security groups are taken from the service`);
 	}
 	const {needs, repositoryArns} = taskNeeds(taskDefinition, input.customerManagedKeys);
-	const clusterName = task.clusterArn?.slice(task.clusterArn.lastIndexOf('/') + 1);
+	const clusterName = (task.clusterArn ? nameOfArn(task.clusterArn) : undefined);
 	const serviceName = service?.name ?? (task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined);
 	const privateIp = task.privateIp ?? eni?.privateIpAddress;
 	const taskNetwork: TaskNetwork = {
@@ -270,7 +271,7 @@ export function taskNetworkResource(session: Scoped, cluster: string, taskArn: s
 	return {
 		key: `${session.scope}/network/task/${cluster}/${taskArn}`,
 		ttlMs: NETWORK_TTL_MS,
-		what: `Tracing the network paths of task ${taskArn.slice(taskArn.lastIndexOf('/') + 1)}`,
+		what: `Tracing the network paths of task ${nameOfArn(taskArn)}`,
 		load: async ({signal}) => {
 			const [task] = await describeTasks(session.clients, cluster, [taskArn], signal);
 			if (task === undefined) throw problem('not-found', 'Reading the task', `Task ${taskArn} was not found in cluster ${cluster}.`, 'Stopped tasks stay describable for about an hour; pick a newer task.');

@@ -85,11 +85,10 @@ export type TaskDefinitionRecord = {
 
 /** `family:revision` from a task-definition ARN or name. */
 export function shortTaskDefinition(arnOrName: string): string {
-	const tail = arnOrName.includes('/') ? arnOrName.slice(arnOrName.lastIndexOf('/') + 1) : arnOrName;
-	return tail;
+	return nameOfArn(arnOrName);
 }
 
-/** The name at the end of a cluster or service ARN. */
+/** The last `/` segment of an ARN: a cluster, service, task or role name (a name without `/` is returned whole). */
 export function nameOfArn(arn: string): string {
 	return arn.slice(arn.lastIndexOf('/') + 1);
 }

@@ -4,10 +4,11 @@
  */
 import {describeStatement, type MatchedStatement} from './evaluate.js';
 import {repositoryNameOf} from './requirements.js';
+import {nameOfArn} from '../ecs/types.js';
 
 /** `arn:aws:iam::123:role/path/name` → `name`. */
 export function roleNameOf(roleArn: string): string {
-	return roleArn.split('/').at(-1) ?? roleArn;
+	return nameOfArn(roleArn);
 }
 
 function policyJson(statement: Record<string, unknown>): string {

@@ -15,6 +15,7 @@ import {safe} from '../../domain/format/text.js';
 import {diagnosisActions, type DiagnosisActionId} from './keymap.js';
 import {reportLines} from './report-lines.js';
 import {useDiagnosisScreen} from './use-diagnosis-screen.js';
+import {nameOfArn} from '../../domain/ecs/types.js';
 
 const about = `Why this task will not start (or stopped). The verdict comes first: the single most likely
 cause in plain words, with the evidence and the fix. It comes from the task's stop reason (matched
@@ -31,7 +32,7 @@ export function DiagnosisScreen({cluster, taskArn, height, width}: {readonly clu
 	const {copy, openUrl} = useCopy();
 	const report = useDiagnosisScreen({cluster, taskArn});
 	const [json, setJson] = useState(false);
-	const id = taskArn.slice(taskArn.lastIndexOf('/') + 1);
+	const id = nameOfArn(taskArn);
 	const data = report.data;
 	const lines = useMemo(() => (data ? reportLines(data) : []), [data]);
 

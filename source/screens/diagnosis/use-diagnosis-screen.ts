@@ -4,6 +4,7 @@ import {useResource} from '../../hooks/use-resource.js';
 import type {Descriptor} from '../../data/store.js';
 import {loadDiagnosis, type DiagnosisReport} from '../../data/diagnosis.js';
 import {historyOf} from '../../data/task-history.js';
+import {nameOfArn} from '../../domain/ecs/types.js';
 
 /**
  * Loads the diagnosis of one task through the cache (so Ctrl-R and `r` re-run it, and leaving
@@ -15,7 +16,7 @@ export function useDiagnosisScreen({cluster, taskArn}: {cluster: string; taskArn
 	const stallThresholdMs = settings.get().stallThresholdMs;
 	const limit = settings.get().stoppedHistoryLimit;
 	const descriptor = useMemo<Descriptor<DiagnosisReport>>(() => {
-		const id = taskArn.slice(taskArn.lastIndexOf('/') + 1);
+		const id = nameOfArn(taskArn);
 		const history = historyOf(session, configDir, limit);
 		return {
 			key: `${session.scope}/diagnosis/${cluster}/${id}`,

@@ -16,6 +16,7 @@ import {termsOf} from './highlight.js';
 import {MessageBox, SourceTabs, StatusLine} from './parts.js';
 import {notStartedMessages, sourceLine, sourceMessages} from './source-state.js';
 import {useLogsScreen} from './use-logs-screen.js';
+import {nameOfArn} from '../../domain/ecs/types.js';
 
 const about = `CloudWatch Logs of a task, one tab per container (Tab switches): awslogs streams
 (<prefix>/<container>/<task id>) and FireLens routes to CloudWatch (cloudwatch_logs / cloudwatch
@@ -39,7 +40,7 @@ export function LogsScreen({cluster, taskArn, container, height, width}: {readon
 	const [draft, setDraft] = useState('');
 	const bodyHeight = Math.max(1, height - 4);
 	const page = Math.max(1, bodyHeight - 1);
-	const id = taskArn.slice(taskArn.lastIndexOf('/') + 1);
+	const id = nameOfArn(taskArn);
 	const searching = model.searchText !== undefined;
 
 	const older = () => {
