@@ -170,8 +170,13 @@ export function stateFamily(
 
 /** {@link stateFamily} for a whole task, with the stall computed against `thresholdMs`. */
 export function taskStateFamily({task, now, thresholdMs}: {task: TaskRecord; now: number; thresholdMs: number}): StateFamily {
+	return familyOfStall(task, stallOf({task, now, thresholdMs}));
+}
+
+/** {@link taskStateFamily} for a caller that already holds the task's stall. */
+export function familyOfStall(task: TaskRecord, stall: Stall): StateFamily {
 	return stateFamily(task.lastStatus, task.desiredStatus, task.stopCode, {
-		stalled: stallOf({task, now, thresholdMs}).kind === 'stalled',
+		stalled: stall.kind === 'stalled',
 		exitCodes: task.containers.map(container => container.exitCode),
 		stoppedReason: task.stoppedReason,
 	});

@@ -1,9 +1,9 @@
 import type {Role} from '../../app/theme/tokens.js';
 import type {DeploymentRecord, ServiceEvent, ServiceRecord} from '../../domain/ecs/types.js';
-import {shortTaskDefinition} from '../../domain/ecs/types.js';
+import {nameOfArn, shortTaskDefinition} from '../../domain/ecs/types.js';
 import {classifyTask} from '../../domain/diagnosis/catalog.js';
-import {stallOf, taskStateFamily, type Stall, type StallPhase, type StateFamily} from '../../domain/tasks/stall.js';
-import {timeInState, type TimeInState} from '../../domain/tasks/time-in-state.js';
+import {familyOfStall, stallOf, type Stall, type StallPhase, type StateFamily} from '../../domain/tasks/stall.js';
+import type {TimeInState} from '../../domain/tasks/time-in-state.js';
 import type {TaskRecord} from '../../domain/tasks/types.js';
 import {foreignRegionImages, type ForeignImage} from '../../domain/tasks/image-region.js';
 
@@ -38,23 +38,33 @@ export type TaskRow = {
 	foreignImages: ForeignImage[];
 };
 
-export function taskId(taskArn: string): string {
-	return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
 export function toTaskRow(task: TaskRecord, now: number, thresholdMs: number, fromHistory = false): TaskRow {
 	const service = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+	// Rows are rebuilt every tick: the stall (which holds the time in state) is computed once.
+	const stall = stallOf({task, now, thresholdMs});
 	return {
 		task,
-		id: taskId(task.taskArn),
-		family: taskStateFamily({task, now, thresholdMs}),
-		stall: stallOf({task, now, thresholdMs}),
-		time: timeInState({task, now}),
+		id: nameOfArn(task.taskArn),
+		family: familyOfStall(task, stall),
+		stall,
+		time: stall.time,
 		revision: task.taskDefinitionArn ? shortTaskDefinition(task.taskDefinitionArn) : '?',
 		...(service ? {service} : {}),
 		fromHistory,
-		foreignImages: foreignRegionImages(task),
+		foreignImages: foreignImagesOf(task),
 	};
+}
+
+// Image references depend only on the record: parsed once per record, not once per tick.
+const foreignImages = new WeakMap<TaskRecord, ForeignImage[]>();
+
+function foreignImagesOf(task: TaskRecord): ForeignImage[] {
+	let images = foreignImages.get(task);
+	if (images === undefined) {
+		images = foreignRegionImages(task);
+		foreignImages.set(task, images);
+	}
+	return images;
 }
 
 /** Stalled (starting past the threshold) or failed (stopped, or stopping, after a failure): what Ctrl-Z keeps. */
