@@ -38,7 +38,8 @@ function statsOf(images: readonly ImageRecord[], manifests: readonly IndexManife
 
 /**
  * Loads each repository's images and lifecycle policy in the background (4 at a time) while
- * the table stays usable, and derives the figures as they arrive. The image lists land in the
+ * the table stays usable, and derives the figures as they arrive. Loads and reads both go
+ * through the repository's own region (the all-regions view lists several). The image lists land in the
  * shared cache, so opening a repository afterwards costs no further calls.
  */
 export function useRepositoryStats(repositories: readonly RepositoryRecord[] | undefined): {figures: Map<string, RepositoryFigures>; done: number; total: number} {
@@ -56,10 +57,11 @@ export function useRepositoryStats(repositories: readonly RepositoryRecord[] | u
 			repositories,
 			4,
 			async repository => {
-				const images = await store.ensure(imagesResource(session, repository.name));
+				const scoped = regionalSession(session, repository.region);
+				const images = await store.ensure(imagesResource(scoped, repository.name));
 				if (controller.signal.aborted) return;
-				if (images.data?.some(isIndex)) await store.ensure(indexManifestsResource(session, repository.name, images.data));
-				await store.ensure(lifecyclePolicyResource(session, repository.name));
+				if (images.data?.some(isIndex)) await store.ensure(indexManifestsResource(scoped, repository.name, images.data));
+				await store.ensure(lifecyclePolicyResource(scoped, repository.name));
 				completed++;
 				if (!controller.signal.aborted) setDone(completed);
 			},

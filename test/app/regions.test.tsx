@@ -26,6 +26,8 @@ test('R lists the repositories of every configured region side by side', async t
 	const frame = await app.waitFor(frame => frame.includes('REGION') && frame.includes('TOTAL (11)'));
 	assert.match(frame, /us-west-2\s+payments-api/);
 	assert.match(frame, /us-east-1\s+payments-api/);
+	// The replica's figures are loaded from its own region, not left pending.
+	await app.waitFor(/us-west-2\s+payments-api\s+\d+\s+\d+\s+[\d.]+ [KMGT]?B/);
 	// Open the replica: the images screen reads us-west-2.
 	await app.press('/');
 	await app.type('us-west-2');
