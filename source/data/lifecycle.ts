@@ -2,7 +2,7 @@ import type {Session} from './session.js';
 import type {AuditLog} from '../config/audit.js';
 import type {ImageRecord, IndexManifest} from '../domain/registry/types.js';
 import type {LifecycleImage} from '../domain/lifecycle/index.js';
-import {isIndex} from '../domain/registry/types.js';
+import {readableIndexDigests} from '../domain/registry/types.js';
 import {listImages, readIndexManifests} from './ecr.js';
 import {loadEcr} from './sdk.js';
 import {repositoriesKey, repositoryPrefix} from './resources.js';
@@ -29,7 +29,7 @@ export function toLifecycleImages(images: readonly ImageRecord[], manifests: rea
 /** A repository's images with their index relationships, ready for the engine. */
 export async function loadLifecycleImages(session: Session, repository: string, signal?: AbortSignal): Promise<{records: ImageRecord[]; images: LifecycleImage[]}> {
 	const records = await listImages(session.clients, repository, {...(signal ? {signal} : {})});
-	const indexes = records.filter(image => isIndex(image) && image.status !== 'ARCHIVED').map(image => image.digest);
+	const indexes = readableIndexDigests(records);
 	const manifests = indexes.length ? await readIndexManifests(session.clients, repository, indexes, signal) : [];
 	return {records, images: toLifecycleImages(records, manifests)};
 }

@@ -1,7 +1,7 @@
 import type {Descriptor} from './store.js';
 import type {Session} from './session.js';
 import type {ImageRecord, IndexManifest, RepositoryRecord} from '../domain/registry/types.js';
-import {isIndex} from '../domain/registry/types.js';
+import {readableIndexDigests} from '../domain/registry/types.js';
 import {findImage, getLifecyclePolicy, getRepositoryPolicy, getScanFindings, listImages, listRepositories, readIndexManifests, type Finding} from './ecr.js';
 import {regionalSession} from './session.js';
 import {toProblem, type Problem} from './problems.js';
@@ -84,7 +84,7 @@ export function repositoryPolicyResource(session: Scoped, repository: string): D
 
 /** Index manifests of a repository's multi-arch images, read once per image list. */
 export function indexManifestsResource(session: Scoped, repository: string, images: readonly ImageRecord[]): Descriptor<IndexManifest[]> {
-	const digests = images.filter(image => isIndex(image) && image.status !== 'ARCHIVED').map(image => image.digest);
+	const digests = readableIndexDigests(images);
 	return {
 		key: `${repositoryPrefix(session, repository)}batchGetImage/indexes/${digests.length}:${digests[0] ?? ''}:${digests[digests.length - 1] ?? ''}`,
 		ttlMs: 30 * MINUTE,

@@ -62,3 +62,8 @@ export const INDEX_MEDIA_TYPES: ReadonlySet<string> = new Set([
 export function isIndex(image: Pick<ImageRecord, 'manifestMediaType'>): boolean {
 	return image.manifestMediaType !== undefined && INDEX_MEDIA_TYPES.has(image.manifestMediaType);
 }
+
+/** Digests of the index manifests worth reading: archived ones cannot be fetched until restored. */
+export function readableIndexDigests(images: readonly ImageRecord[]): string[] {
+	return images.filter(image => isIndex(image) && image.status !== 'ARCHIVED').map(image => image.digest);
+}
