@@ -76,6 +76,7 @@ const throttlingNames = new Set(['ThrottlingException', 'Throttling', 'RequestLi
 
 export class AwsClients {
 	private readonly cache = new Map<ServiceName, Promise<AnyClient>>();
+	private readonly siblings = new Map<string, AwsClients>();
 
 	constructor(
 		readonly target: AwsTarget,
@@ -107,10 +108,26 @@ export class AwsClients {
 		return this.get('logs', async config => new (await loadLogs()).CloudWatchLogsClient(config)) as Promise<CloudWatchLogsClient>;
 	}
 
-	/** Closes sockets of every client created so far. */
+	/**
+	 * The same target and recorder in another region (an image or a log group elsewhere, the
+	 * all-regions view): created once per region, closed with this one.
+	 */
+	forRegion(region: string): AwsClients {
+		if (region === this.target.region) return this;
+		let sibling = this.siblings.get(region);
+		if (!sibling) {
+			sibling = new AwsClients({...this.target, region}, this.recorder);
+			this.siblings.set(region, sibling);
+		}
+		return sibling;
+	}
+
+	/** Closes sockets of every client created so far, in every region. */
 	destroy(): void {
 		for (const client of this.cache.values()) client.then(value => value.destroy(), () => undefined);
 		this.cache.clear();
+		for (const sibling of this.siblings.values()) sibling.destroy();
+		this.siblings.clear();
 	}
 
 	private config() {

@@ -1,5 +1,5 @@
 import type {Session} from './session.js';
-import {AwsClients} from './clients.js';
+import type {AwsClients} from './clients.js';
 import {describeServices, describeTaskDefinition, describeTasks, listTaskArns} from './ecs.js';
 import {findImage, getRepositoryPolicy} from './ecr.js';
 import {checkRole, type RoleCheckResult} from './iam.js';
@@ -82,11 +82,6 @@ async function readTask(session: Scoped, input: DiagnosisInput, signal?: AbortSi
 	throw problem('not-found', 'Reading the task', `Task ${id} was not found in cluster ${input.cluster}, nor in the local stopped-task history.`, 'ECS keeps stopped tasks for about an hour; run the watcher (:tasks) to keep a longer history, or pick a newer task.');
 }
 
-/** The Regions' ECR clients: the session's, or a sibling client for an image in another Region. */
-function clientsFor(session: Scoped, region: string): AwsClients {
-	return region === session.region ? session.clients : new AwsClients({...session.clients.target, region}, session.recorder);
-}
-
 async function repositoryExists(clients: AwsClients, name: string, registryId: string | undefined, signal?: AbortSignal): Promise<boolean> {
 	const {DescribeRepositoriesCommand} = await loadEcr();
 	const client = await clients.ecr();
@@ -102,7 +97,7 @@ async function repositoryExists(clients: AwsClients, name: string, registryId: s
 /** Looks up one image where its URI points (and, when the repository is missing, in the task's Region). */
 async function lookupImage(session: Scoped, image: ImageReference, digest: string | undefined, taskRegion: string, signal?: AbortSignal): Promise<ImageLookup> {
 	const region = image.region ?? session.region;
-	const clients = clientsFor(session, region);
+	const clients = session.clients.forRegion(region);
 	const registryId = image.account === session.accountId ? undefined : image.account;
 	try {
 		const found = await findImage(clients, image.repository, digest ? {digest} : {...(image.tag ? {tag: image.tag} : {}), ...(image.digest ? {digest: image.digest} : {}), ...(image.tag || image.digest ? {} : {tag: 'latest'})}, {...(signal ? {signal} : {}), ...(registryId ? {registryId} : {})});
@@ -113,18 +108,13 @@ async function lookupImage(session: Scoped, image: ImageReference, digest: strin
 		const elsewhere: string[] = [];
 		for (const other of new Set([taskRegion, session.region])) {
 			if (other === region) continue;
-			const otherClients = clientsFor(session, other);
 			try {
-				if (await repositoryExists(otherClients, image.repository, registryId, signal)) elsewhere.push(other);
+				if (await repositoryExists(session.clients.forRegion(other), image.repository, registryId, signal)) elsewhere.push(other);
 			} catch {
 				// Only a hint: a failed look elsewhere changes nothing.
-			} finally {
-				if (otherClients !== session.clients) otherClients.destroy();
 			}
 		}
 		return {kind: 'repository-not-found', existsInRegions: elsewhere};
-	} finally {
-		if (clients !== session.clients) clients.destroy();
 	}
 }
 

@@ -1,5 +1,5 @@
 import type {FilteredLogEvent, OutputLogEvent} from '@aws-sdk/client-cloudwatch-logs';
-import {AwsClients} from './clients.js';
+import type {AwsClients} from './clients.js';
 import {loadLogs as sdk} from './sdk.js';
 import type {ContainerDefinitionRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {TaskRecord} from '../domain/tasks/types.js';
@@ -134,24 +134,6 @@ export function filterPatternFor(text: string): string {
 	return `"${trimmed}"`;
 }
 
-const clientsByRegion = new WeakMap<AwsClients, Map<string, AwsClients>>();
-
-/** Clients for the source's region: awslogs-region may name another region than the session's. */
-function clientsFor(clients: AwsClients, region: string): AwsClients {
-	if (region === clients.target.region) return clients;
-	let byRegion = clientsByRegion.get(clients);
-	if (!byRegion) {
-		byRegion = new Map();
-		clientsByRegion.set(clients, byRegion);
-	}
-	let other = byRegion.get(region);
-	if (!other) {
-		other = new AwsClients({...clients.target, region}, clients.recorder);
-		byRegion.set(region, other);
-	}
-	return other;
-}
-
 function toLine(event: OutputLogEvent | FilteredLogEvent, source: ReadableSource, id: string): LogLine {
 	const message = event.message ?? '';
 	const stream = 'logStreamName' in event ? event.logStreamName : source.stream;
@@ -180,7 +162,7 @@ export async function getLogEvents(
 	signal?: AbortSignal,
 ): Promise<EventsPage> {
 	const {GetLogEventsCommand} = await sdk();
-	const client = await clientsFor(clients, source.region).logs();
+	const client = await clients.forRegion(source.region).logs();
 	const output = await client.send(
 		new GetLogEventsCommand({logGroupName: source.group, logStreamName: source.stream, limit: input.limit, startFromHead: input.startFromHead ?? false, ...(input.nextToken ? {nextToken: input.nextToken} : {})}),
 		{abortSignal: signal},
@@ -204,7 +186,7 @@ export async function filterLogEvents(
 	signal?: AbortSignal,
 ): Promise<{lines: LogLine[]; nextToken?: string}> {
 	const {FilterLogEventsCommand} = await sdk();
-	const client = await clientsFor(clients, source.region).logs();
+	const client = await clients.forRegion(source.region).logs();
 	const streams = source.stream ? {logStreamNames: [source.stream]} : source.streamPrefix ? {logStreamNamePrefix: source.streamPrefix} : {};
 	// Newest-first needs a startTime from 2024 on, or AWS refuses the call [MODEL startFromHead].
 	const startTime = input.newestFirst ? Math.max(input.startTime ?? 0, NEWEST_FIRST_FLOOR) : input.startTime;

@@ -167,15 +167,14 @@ export function regionalSession(session: Session, region: string): Session {
 	session.regional ??= new Map();
 	let regional = session.regional.get(region);
 	if (!regional) {
-		regional = {...session, region, clients: new AwsClients({...session.clients.target, region}, session.recorder), scope: `${session.accountId}/${region}`, regional: session.regional};
+		regional = {...session, region, clients: session.clients.forRegion(region), scope: `${session.accountId}/${region}`, regional: session.regional};
 		session.regional.set(region, regional);
 	}
 	return regional;
 }
 
-/** Closes a session's sockets (and its regional views') and cancels its loads. */
+/** Closes a session's sockets (its clients close their other regions' too) and cancels its loads. */
 export function closeSession(session: Session): void {
 	session.store.cancelAll();
 	session.clients.destroy();
-	for (const regional of session.regional?.values() ?? []) regional.clients.destroy();
 }

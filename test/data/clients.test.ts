@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {AwsClients} from '../../source/data/clients.js';
 import {getLifecyclePolicy} from '../../source/data/ecr.js';
 import {openSession} from '../../source/data/session.js';
 import type {RecorderEvent} from '../../source/data/recorder.js';
@@ -38,4 +39,26 @@ test('a throttled attempt is reported as a failed attempt, then the retry succee
 	assert.ok(retry && retry.type === 'retry' && retry.throttled, 'the throttle is reported');
 	assert.equal(seen.list.at(-1)?.record.outcome, 'ok');
 	assert.equal(seen.list.at(-1)?.record.attempts, 2);
+});
+
+test('forRegion: one set of clients per other region, sharing target and recorder, closed with the session\'s', async () => {
+	const own = new AwsClients({...clients.target}, recorder);
+	assert.equal(own.forRegion(own.target.region), own);
+	const west = own.forRegion('us-west-2');
+	assert.equal(own.forRegion('us-west-2'), west, 'reused, not recreated');
+	assert.equal(west.target.region, 'us-west-2');
+	assert.equal(west.target.endpoint, own.target.endpoint);
+	assert.equal(west.recorder, recorder);
+	const ecr = await west.ecr();
+	let destroyed = false;
+	const destroy = ecr.destroy.bind(ecr);
+	ecr.destroy = () => {
+		destroyed = true;
+		destroy();
+	};
+	own.destroy();
+	await new Promise(resolve => setImmediate(resolve));
+	assert.ok(destroyed, 'destroying the home clients closes the other region\'s');
+	assert.notEqual(own.forRegion('us-west-2'), west, 'a fresh sibling after destroy');
+	own.destroy();
 });
