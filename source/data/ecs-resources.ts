@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto';
 import type {Descriptor} from './store.js';
 import type {Session} from './session.js';
 import {toProblem, type Problem} from './problems.js';
-import {describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTaskArns, stopTask} from './ecs.js';
+import {describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTaskArns, listTasks, stopTask} from './ecs.js';
 import type {AuditLog} from '../config/audit.js';
 import type {ClusterRecord, ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {TaskRecord} from '../domain/tasks/types.js';
@@ -95,10 +95,7 @@ export function stoppedTasksResource(session: Scoped, cluster: string): Descript
 		key: `${clusterPrefix(session, cluster)}stopped`,
 		ttlMs: LIVE_TTL_MS,
 		what: `Listing the stopped tasks of ${cluster} (ecs:ListTasks, ecs:DescribeTasks)`,
-		load: async ({signal}) => {
-			const arns = await listTaskArns(session.clients, cluster, {desiredStatus: 'STOPPED'}, signal);
-			return arns.length === 0 ? [] : describeTasks(session.clients, cluster, arns, signal);
-		},
+		load: ({signal}) => listTasks(session.clients, cluster, {desiredStatus: 'STOPPED'}, signal),
 	};
 }
 

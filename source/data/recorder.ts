@@ -122,7 +122,7 @@ export class CallRecorder {
 		return this.nextId - 1;
 	}
 
-	/** Calls in flight now (the header's "refreshing" indicator). */
+	/** Calls in flight now (tests and benchmarks read it; the header watches the store instead). */
 	get pending(): number {
 		let total = 0;
 		for (const count of this.inFlight.values()) total += count;

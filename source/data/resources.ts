@@ -2,7 +2,7 @@ import type {Descriptor} from './store.js';
 import type {Session} from './session.js';
 import type {ImageRecord, IndexManifest, RepositoryRecord} from '../domain/registry/types.js';
 import {readableIndexDigests} from '../domain/registry/types.js';
-import {findImage, getLifecyclePolicy, getRepositoryPolicy, getScanFindings, listImages, listRepositories, readIndexManifests, type Finding} from './ecr.js';
+import {findImage, getLifecyclePolicy, getScanFindings, listImages, listRepositories, readIndexManifests, type Finding} from './ecr.js';
 import {regionalSession} from './session.js';
 import {toProblem, type Problem} from './problems.js';
 
@@ -70,15 +70,6 @@ export function lifecyclePolicyResource(session: Scoped, repository: string): De
 		ttlMs: 5 * MINUTE,
 		what: `Reading the lifecycle policy of ${repository} (ecr:GetLifecyclePolicy)`,
 		load: async ({signal}) => (await getLifecyclePolicy(session.clients, repository, signal)) ?? null,
-	};
-}
-
-export function repositoryPolicyResource(session: Scoped, repository: string): Descriptor<string | null> {
-	return {
-		key: `${repositoryPrefix(session, repository)}getRepositoryPolicy`,
-		ttlMs: 5 * MINUTE,
-		what: `Reading the repository policy of ${repository} (ecr:GetRepositoryPolicy)`,
-		load: async ({signal}) => (await getRepositoryPolicy(session.clients, repository, signal)) ?? null,
 	};
 }
 
