@@ -2,9 +2,9 @@ import {randomUUID} from 'node:crypto';
 import type {Session} from './session.js';
 import type {AuditLog} from '../config/audit.js';
 import type {PlannedImage} from '../domain/registry/deletion-plan.js';
-import type {DeleteOutcome, DeleteProgress} from './delete-images.js';
+import {outcomeWord, type DeleteOutcome, type DeleteProgress} from './delete-images.js';
 import {loadEcr} from './sdk.js';
-import {repositoriesKey, repositoryPrefix} from './resources.js';
+import {invalidateRepository} from './resources.js';
 
 /**
  * "Archive instead of delete": UpdateImageStorageClass to ARCHIVE, one image per call (the
@@ -49,8 +49,7 @@ export async function archiveImages(input: {
 		}
 		input.onProgress({done: index + 1, total: input.images.length, deleted: outcome.deleted.length, failed: outcome.failed.length});
 	}
-	audit.append({...base, phase: 'result', outcome: outcome.cancelled ? 'cancelled' : outcome.failed.length === 0 ? 'ok' : outcome.deleted.length === 0 ? 'failed' : 'partial'});
-	await session.store.invalidate(repositoryPrefix(session, repository));
-	await session.store.invalidate(repositoriesKey(session));
+	audit.append({...base, phase: 'result', outcome: outcomeWord(outcome)});
+	await invalidateRepository(session, repository);
 	return outcome;
 }

@@ -3,7 +3,7 @@ import type {Session} from './session.js';
 import type {AuditLog} from '../config/audit.js';
 import type {PlannedImage} from '../domain/registry/deletion-plan.js';
 import {loadEcr} from './sdk.js';
-import {repositoriesKey, repositoryPrefix} from './resources.js';
+import {invalidateRepository} from './resources.js';
 
 /**
  * Executes a deletion plan with BatchDeleteImage by digest, 100 per call (the API's maximum).
@@ -19,6 +19,11 @@ export type DeleteOutcome = {
 	cancelled: boolean;
 	runId: string;
 };
+
+/** The audit log's one-word summary of a run. */
+export function outcomeWord(outcome: DeleteOutcome): 'ok' | 'partial' | 'failed' | 'cancelled' {
+	return outcome.cancelled ? 'cancelled' : outcome.failed.length === 0 ? 'ok' : outcome.deleted.length === 0 ? 'failed' : 'partial';
+}
 
 export type DeleteProgress = {done: number; total: number; deleted: number; failed: number; retrying?: string};
 
@@ -104,10 +109,8 @@ export async function deleteImages(input: {
 		}
 		progress();
 	}
-	const outcomeWord = outcome.cancelled ? 'cancelled' : outcome.failed.length === 0 ? 'ok' : outcome.deleted.length === 0 ? 'failed' : 'partial';
-	audit.append({...base, phase: 'result', outcome: outcomeWord, detail: `deleted ${outcome.deleted.length}, failed ${outcome.failed.length}, not attempted ${outcome.notAttempted.length}`});
+	audit.append({...base, phase: 'result', outcome: outcomeWord(outcome), detail: `deleted ${outcome.deleted.length}, failed ${outcome.failed.length}, not attempted ${outcome.notAttempted.length}`});
 	// Show what AWS now says, not a local guess.
-	await session.store.invalidate(repositoryPrefix(session, repository));
-	await session.store.invalidate(repositoriesKey(session));
+	await invalidateRepository(session, repository);
 	return outcome;
 }

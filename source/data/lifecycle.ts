@@ -5,7 +5,8 @@ import type {LifecycleImage} from '../domain/lifecycle/index.js';
 import {readableIndexDigests} from '../domain/registry/types.js';
 import {listImages, readIndexManifests} from './ecr.js';
 import {loadEcr} from './sdk.js';
-import {repositoriesKey, repositoryPrefix} from './resources.js';
+import {invalidateRepository} from './resources.js';
+import type {ECRClient} from '@aws-sdk/client-ecr';
 
 /** ECR lifecycle-policy calls, and the mapping of image records to the engine's input. */
 
@@ -37,35 +38,34 @@ export async function loadLifecycleImages(session: Session, repository: string, 
 /** `aws ecr put-lifecycle-policy`, audited before and after; the caller validates first. */
 export async function putLifecyclePolicy(session: Session, repository: string, text: string, audit: AuditLog, runId: string): Promise<void> {
 	const {PutLifecyclePolicyCommand} = await loadEcr();
-	const client = await session.clients.ecr();
-	const base = {runId, action: 'put-lifecycle-policy' as const, account: session.accountId, region: session.region, repository};
-	audit.append({...base, phase: 'intent', detail: text});
-	try {
-		await client.send(new PutLifecyclePolicyCommand({repositoryName: repository, lifecyclePolicyText: text}));
-		audit.append({...base, phase: 'result', outcome: 'ok'});
-	} catch (error) {
-		audit.append({...base, phase: 'result', outcome: 'failed', detail: `${(error as Error).name}: ${(error as Error).message}`});
-		throw error;
-	} finally {
-		await session.store.invalidate(repositoryPrefix(session, repository));
-		await session.store.invalidate(repositoriesKey(session));
-	}
+	await auditedPolicyChange(session, repository, audit, {runId, action: 'put-lifecycle-policy', detail: text}, client => client.send(new PutLifecyclePolicyCommand({repositoryName: repository, lifecyclePolicyText: text})));
 }
 
 /** `aws ecr delete-lifecycle-policy`, audited. */
 export async function deleteLifecyclePolicy(session: Session, repository: string, audit: AuditLog, runId: string): Promise<void> {
 	const {DeleteLifecyclePolicyCommand} = await loadEcr();
+	await auditedPolicyChange(session, repository, audit, {runId, action: 'delete-lifecycle-policy'}, client => client.send(new DeleteLifecyclePolicyCommand({repositoryName: repository})));
+}
+
+/** Intent before the call, result after it (also when it fails), then a fresh read of the repository. */
+async function auditedPolicyChange(
+	session: Session,
+	repository: string,
+	audit: AuditLog,
+	entry: {runId: string; action: 'put-lifecycle-policy' | 'delete-lifecycle-policy'; detail?: string},
+	send: (client: ECRClient) => Promise<unknown>,
+): Promise<void> {
 	const client = await session.clients.ecr();
-	const base = {runId, action: 'delete-lifecycle-policy' as const, account: session.accountId, region: session.region, repository};
-	audit.append({...base, phase: 'intent'});
+	const base = {runId: entry.runId, action: entry.action, account: session.accountId, region: session.region, repository};
+	audit.append({...base, phase: 'intent', ...(entry.detail === undefined ? {} : {detail: entry.detail})});
 	try {
-		await client.send(new DeleteLifecyclePolicyCommand({repositoryName: repository}));
+		await send(client);
 		audit.append({...base, phase: 'result', outcome: 'ok'});
 	} catch (error) {
 		audit.append({...base, phase: 'result', outcome: 'failed', detail: `${(error as Error).name}: ${(error as Error).message}`});
 		throw error;
 	} finally {
-		await session.store.invalidate(repositoryPrefix(session, repository));
+		await invalidateRepository(session, repository);
 	}
 }
 

@@ -33,6 +33,12 @@ export function repositoryPrefix(session: Pick<Session, 'scope'>, repository: st
 	return `${session.scope}/ecr/${repository}/`;
 }
 
+/** After a change to a repository: what AWS now says is read again, for it and for the list. */
+export async function invalidateRepository(session: Pick<Session, 'scope' | 'store'>, repository: string): Promise<void> {
+	await session.store.invalidate(repositoryPrefix(session, repository));
+	await session.store.invalidate(repositoriesKey(session));
+}
+
 export function imagesKey(session: Pick<Session, 'scope'>, repository: string): string {
 	return `${repositoryPrefix(session, repository)}describeImages`;
 }
