@@ -1,6 +1,7 @@
 // A deliberately small evaluator for VPC endpoint policies: explicit Deny wins, otherwise an
 // Allow must match action and resource; anything with a Condition (or a principal we cannot
 // resolve) is reported as "cannot verify" rather than guessed [INF; aws-semantics.md E].
+import {matchesAction, matchesResource} from '../iam/wildcard.js';
 
 /** One API call the task will make through the endpoint. */
 export type PolicyRequest = {action: string; resource: string};
@@ -25,12 +26,6 @@ type Statement = {
 	notResources?: string[];
 	hasCondition: boolean;
 };
-
-/** IAM-style wildcard match: `*` any run, `?` one character. */
-export function globMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-	const source = pattern.split('').map(ch => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-	return new RegExp(`^${source}$`, ignoreCase ? 'si' : 's').test(value);
-}
 
 function strings(value: unknown): string[] | undefined {
 	if (typeof value === 'string') return [value];
@@ -89,11 +84,11 @@ function principalMatches(statement: Statement, principalArn: string | undefined
 
 function applies(statement: Statement, request: PolicyRequest): boolean {
 	const actionOk = statement.actions !== undefined
-		? statement.actions.some(p => globMatch(p, request.action, true))
-		: statement.notActions !== undefined && !statement.notActions.some(p => globMatch(p, request.action, true));
+		? statement.actions.some(p => matchesAction(p, request.action))
+		: statement.notActions !== undefined && !statement.notActions.some(p => matchesAction(p, request.action));
 	if (!actionOk) return false;
-	if (statement.resources !== undefined) return statement.resources.some(p => globMatch(p, request.resource, false));
-	if (statement.notResources !== undefined) return !statement.notResources.some(p => globMatch(p, request.resource, false));
+	if (statement.resources !== undefined) return statement.resources.some(p => matchesResource(p, request.resource));
+	if (statement.notResources !== undefined) return !statement.notResources.some(p => matchesResource(p, request.resource));
 	return true;
 }
 

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {evaluateEndpointPolicy, globMatch} from '../../../source/domain/network/endpoint-policy.js';
+import {evaluateEndpointPolicy} from '../../../source/domain/network/endpoint-policy.js';
+import {matchesAction, matchesResource} from '../../../source/domain/iam/wildcard.js';
 
 const role = 'arn:aws:iam::111122223333:role/ecsTaskExecutionRole';
 const pull = [
@@ -14,9 +15,9 @@ test('no policy document is the default full-access policy', () => {
 });
 
 test('wildcard actions and resources allow; matching is case-insensitive for actions only', () => {
-	assert.equal(globMatch('ecr:Batch*', 'ECR:BatchGetImage', true), true);
-	assert.equal(globMatch('arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*', 'arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*', false), true);
-	assert.equal(globMatch('arn:aws:s3:::Prod-*', 'arn:aws:s3:::prod-x', false), false);
+	assert.equal(matchesAction('ecr:Batch*', 'ECR:BatchGetImage'), true);
+	assert.equal(matchesResource('arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*', 'arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*'), true);
+	assert.equal(matchesResource('arn:aws:s3:::Prod-*', 'arn:aws:s3:::prod-x'), false);
 	const policy = doc({Effect: 'Allow', Principal: '*', Action: ['ecr:*'], Resource: '*'});
 	assert.equal(evaluateEndpointPolicy(policy, pull).outcome, 'allowed');
 });
