@@ -21,7 +21,7 @@ export type CheckMethod =
 
 /** One live check. Several checks may share an `id` and differ by `resourceId`. */
 export type Check = {
-	/** `<group>:<name>`, e.g. `iam:ecr-auth`, `network:route`; see {@link CHECK_IDS}. */
+	/** `<group>:<name>`, e.g. `iam:ecr-auth`, `network:route`; a `network:` id whose name is not a destination is a path check. */
 	readonly id: string;
 	readonly group: CheckGroup;
 	/** Short label, e.g. "ecr:GetAuthorizationToken on *". */
@@ -49,38 +49,3 @@ export const NETWORK_DESTINATIONS = ['ecr-api', 'ecr-dkr', 's3', 'logs', 'secret
 
 /** One of {@link NETWORK_DESTINATIONS}. */
 export type NetworkDestination = (typeof NETWORK_DESTINATIONS)[number];
-
-/**
- * Well-known check ids. The network engine may add path-level ids of its own; any
- * `network:` id whose name is not a destination counts as a path check.
- */
-export const CHECK_IDS = {
-	trust: 'iam:trust',
-	ecrAuth: 'iam:ecr-auth',
-	ecrPull: 'iam:ecr-pull',
-	ecrLayerAvailability: 'iam:ecr-layer-availability',
-	repositoryPolicy: 'iam:repo-policy',
-	logsPermissions: 'iam:logs',
-	secretsPermissions: 'iam:secrets',
-	ssmPermissions: 'iam:ssm',
-	kmsPermissions: 'iam:kms',
-	imageExists: 'image:exists',
-	imageRegion: 'image:region',
-	logGroupExists: 'logs:group-exists',
-	logOptions: 'logs:options',
-	secretExists: 'secrets:exists',
-	networkEcrApi: 'network:ecr-api',
-	networkEcrDkr: 'network:ecr-dkr',
-	networkS3: 'network:s3',
-	networkLogs: 'network:logs',
-	networkSecretsManager: 'network:secretsmanager',
-	networkSsm: 'network:ssm',
-	networkKms: 'network:kms',
-	networkEfs: 'network:efs',
-	networkInternet: 'network:internet',
-	networkRoute: 'network:route',
-	networkSecurityGroup: 'network:sg-egress',
-	networkAcl: 'network:nacl',
-	networkDns: 'network:vpc-dns',
-	networkSubnet: 'network:subnet',
-} as const satisfies Record<string, CheckId>;

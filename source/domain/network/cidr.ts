@@ -138,23 +138,6 @@ export function relate(ruleText: string, peerText: string): CidrRelation {
 }
 
 /**
- * Longest-prefix match: the item whose CIDR contains `address` with the longest prefix.
- * Ties keep the first item; callers that need tie rules (static vs propagated) sort first.
- */
-export function longestPrefixMatch<T>(items: readonly T[], cidrOf: (item: T) => string | undefined, address: string): T | undefined {
-	const target = parseCidr(address);
-	if (target === undefined) return undefined;
-	let best: {item: T; length: number} | undefined;
-	for (const item of items) {
-		const text = cidrOf(item);
-		const cidr = text === undefined ? undefined : parseCidr(text);
-		if (cidr === undefined || !cidrContainsCidr(cidr, target)) continue;
-		if (best === undefined || cidr.prefixLength > best.length) best = {item, length: cidr.prefixLength};
-	}
-	return best?.item;
-}
-
-/**
  * Address space that can never hold a public AWS service endpoint: RFC 1918, CGNAT, loopback,
  * link-local. A rule limited to these cannot match traffic to ECR/S3 public IPs [INF].
  */

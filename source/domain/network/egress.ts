@@ -42,7 +42,8 @@ export type EgressInput = {
 
 const UNVERIFIABLE_KIND: Partial<Record<RouteTargetKind, HopKind>> = {tgw: 'transit', vgw: 'transit', pcx: 'peering'};
 
-function isAttached(model: VpcModel, igwId: string): boolean {
+/** Whether internet gateway `igwId` is attached to the model's VPC. */
+export function isAttached(model: VpcModel, igwId: string): boolean {
 	const igw = model.internetGateways.find(g => g.internetGatewayId === igwId);
 	return igw?.attachments.some(a => a.vpcId === model.vpc.vpcId && (a.state === 'available' || a.state === 'attached')) ?? false;
 }

@@ -1,6 +1,7 @@
 // Copyable fixes: one AWS CLI command and one Terraform snippet per kind of repair. Ids we do
 // not know are left as <placeholders> so a pasted command fails loudly instead of doing harm.
 import type {Fix} from './types.js';
+import {endpointServiceName} from './endpoints.js';
 
 const tf = (lines: string[]) => lines.join('\n');
 
@@ -43,10 +44,11 @@ export function attachInternetGateway(internetGatewayId: string, vpcId: string):
 /** Create the S3 gateway endpoint on the given route tables. */
 export function createS3GatewayEndpoint(vpcId: string, region: string, routeTableIds: readonly string[]): Fix {
 	const ids = routeTableIds.join(' ');
+	const service = endpointServiceName(region, 's3');
 	return {
 		summary: `Create the S3 gateway endpoint in ${vpcId} for ${routeTableIds.join(', ')} (image layers download from S3)`,
-		cli: `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Gateway --service-name com.amazonaws.${region}.s3 --route-table-ids ${ids}`,
-		terraform: tf(['resource "aws_vpc_endpoint" "s3" {', `  vpc_id            = "${vpcId}"`, `  service_name      = "com.amazonaws.${region}.s3"`, '  vpc_endpoint_type = "Gateway"', `  route_table_ids   = [${routeTableIds.map(id => `"${id}"`).join(', ')}]`, '}']),
+		cli: `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Gateway --service-name ${service} --route-table-ids ${ids}`,
+		terraform: tf(['resource "aws_vpc_endpoint" "s3" {', `  vpc_id            = "${vpcId}"`, `  service_name      = "${service}"`, '  vpc_endpoint_type = "Gateway"', `  route_table_ids   = [${routeTableIds.map(id => `"${id}"`).join(', ')}]`, '}']),
 	};
 }
 
@@ -63,13 +65,14 @@ export function addRouteTableToGatewayEndpoint(vpcEndpointId: string, routeTable
 export function createInterfaceEndpoint(input: {vpcId: string; region: string; suffix: string; subnetIds: readonly string[]; securityGroupIds: readonly string[]}): Fix {
 	const {vpcId, region, suffix, subnetIds, securityGroupIds} = input;
 	const name = suffix.replace(/\W/g, '_');
+	const service = endpointServiceName(region, suffix);
 	return {
 		summary: `Create an interface endpoint for ${suffix} with private DNS in ${subnetIds.join(', ')}`,
-		cli: `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Interface --service-name com.amazonaws.${region}.${suffix} --subnet-ids ${subnetIds.join(' ')} --security-group-ids ${securityGroupIds.join(' ')} --private-dns-enabled`,
+		cli: `aws ec2 create-vpc-endpoint --vpc-id ${vpcId} --vpc-endpoint-type Interface --service-name ${service} --subnet-ids ${subnetIds.join(' ')} --security-group-ids ${securityGroupIds.join(' ')} --private-dns-enabled`,
 		terraform: tf([
 			`resource "aws_vpc_endpoint" "${name}" {`,
 			`  vpc_id              = "${vpcId}"`,
-			`  service_name        = "com.amazonaws.${region}.${suffix}"`,
+			`  service_name        = "${service}"`,
 			'  vpc_endpoint_type   = "Interface"',
 			`  subnet_ids          = [${subnetIds.map(id => `"${id}"`).join(', ')}]`,
 			`  security_group_ids  = [${securityGroupIds.map(id => `"${id}"`).join(', ')}]`,

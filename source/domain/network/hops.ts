@@ -1,16 +1,8 @@
 // Small helpers to build hops and fold their statuses.
-import type {Dependency, Fix, Hop, HopKind, HopStatus} from './types.js';
+import type {Dependency, Hop, HopStatus} from './types.js';
 
 /** The fields a hop builder supplies; the id is derived from dependency and step. */
-export type HopFields = {
-	label: string;
-	kind: HopKind;
-	resourceId: string;
-	status: HopStatus;
-	evidence: string;
-	reason: string;
-	fix?: Fix;
-};
+export type HopFields = Omit<Hop, 'id'>;
 
 /** Builds a hop with the id `<dependency>.<step>`. */
 export function makeHop(dependency: Dependency, step: string, fields: HopFields): Hop {

@@ -1,8 +1,8 @@
 // A per-subnet overview for the VPC: what the default route leads to, which endpoints serve the
 // subnet, and whether a Fargate task placed there could pull from ECR. Routing and endpoints
 // only: security groups belong to a task, so they are judged per task in `paths.ts` [INF].
-import {natProblem} from './egress.js';
-import {findInterfaceEndpoint, findS3GatewayEndpoint, isAvailable, isInterfaceEndpointUsable, privateDnsState} from './endpoints.js';
+import {isAttached, natProblem} from './egress.js';
+import {INTERFACE_SUFFIX, findInterfaceEndpoint, findS3GatewayEndpoint, isAvailable, isInterfaceEndpointUsable, privateDnsState} from './endpoints.js';
 import {findRoute, routeDestinationText, routeTableForSubnet} from './routes.js';
 import type {VpcModel} from './types.js';
 
@@ -33,7 +33,7 @@ export type SubnetOverview = {
 	reason: string;
 };
 
-const INTERFACE_SUFFIXES = ['ecr.api', 'ecr.dkr', 'logs', 'secretsmanager', 'ssm', 'kms'] as const;
+const INTERFACE_SUFFIXES = Object.values(INTERFACE_SUFFIX);
 
 function endpointsFor(model: VpcModel, region: string, tableId: string | undefined): SubnetEndpoint[] {
 	const list: SubnetEndpoint[] = [];
@@ -97,7 +97,7 @@ export function classifySubnets(input: {model: VpcModel; region: string}): Subne
 			});
 			if (match.dropped) return broken(`the default route to ${match.target.id} is a blackhole`);
 			if (match.target.kind === 'igw') {
-				const attached = model.internetGateways.some(g => g.internetGatewayId === match.target.id && g.attachments.some(a => a.vpcId === model.vpc.vpcId && (a.state === 'available' || a.state === 'attached')));
+				const attached = isAttached(model, match.target.id);
 				if (!attached) return broken(`internet gateway ${match.target.id} is not attached to ${model.vpc.vpcId}`);
 				return {
 					...withTable, defaultRoute, class: 'public',

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {contains, longestPrefixMatch, parseCidr, parseIpv4, parseIpv6, prefixLength, relate, relateToInternet, NON_PUBLIC_IPV4} from '../../../source/domain/network/cidr.js';
+import {contains, parseCidr, parseIpv4, parseIpv6, prefixLength, relate, relateToInternet, NON_PUBLIC_IPV4} from '../../../source/domain/network/cidr.js';
 
 test('parseIpv4 is strict: four decimal octets 0-255, no leading zeros', () => {
 	assert.equal(parseIpv4('10.0.1.10'), (10n << 24n) | (1n << 8n) | 10n);
@@ -33,14 +33,6 @@ test('IPv6 is recognised and never matches IPv4', () => {
 	assert.equal(contains('2001:db8::/32', '2001:db8:1::5'), true);
 	assert.equal(contains('::/0', '10.0.0.1'), false);
 	assert.equal(contains('0.0.0.0/0', '2001:db8::1'), false);
-});
-
-test('longestPrefixMatch picks the most specific containing block', () => {
-	const routes = [{cidr: '0.0.0.0/0', id: 'default'}, {cidr: '10.0.0.0/16', id: 'local'}, {cidr: '10.0.2.0/24', id: 'pcx'}];
-	assert.equal(longestPrefixMatch(routes, r => r.cidr, '10.0.2.9')?.id, 'pcx');
-	assert.equal(longestPrefixMatch(routes, r => r.cidr, '10.0.9.9')?.id, 'local');
-	assert.equal(longestPrefixMatch(routes, r => r.cidr, '8.8.8.8')?.id, 'default');
-	assert.equal(longestPrefixMatch(routes.slice(1), r => r.cidr, '8.8.8.8'), undefined);
 });
 
 test('relate and relateToInternet separate full, partial and no coverage', () => {
