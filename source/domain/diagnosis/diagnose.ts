@@ -7,11 +7,11 @@
  * failing check the answer is `inconclusive`, listing what is missing. [INF from D.6 / C.2]
  */
 import {stallOf, type PhaseInfo} from '../tasks/stall.js';
-import {formatDuration, timeInState} from '../tasks/time-in-state.js';
+import {formatDuration} from '../tasks/time-in-state.js';
 import {asTaskStatus, type TaskRecord} from '../tasks/types.js';
 import {classifyTask, type CatalogEntry, type CatalogFamily, type Classification} from './catalog.js';
 import {checkLine, reasonDetail, reasonLines} from './evidence-text.js';
-import {idsOf, relevantChecks} from './relevance.js';
+import {checkIdMatches, idsOf, relevantChecks} from './relevance.js';
 import type {Check, CheckGroup} from './types.js';
 
 /** Result of {@link diagnoseTask}. */
@@ -93,7 +93,7 @@ function stoppedWithoutCatalog(task: TaskRecord, classification: Classification,
 
 function fromStall(task: TaskRecord, checks: readonly Check[], now: number, thresholdMs: number): Diagnosis {
 	const stall = stallOf({task, now, thresholdMs});
-	const time = timeInState({task, now});
+	const {time} = stall;
 	const timeLine = `${task.lastStatus} for ${formatDuration(time.durationMs)} (since ${time.basis})`;
 	if (stall.kind === 'not-starting') return {kind: 'healthy', summary: `task is ${task.lastStatus} (desired ${task.desiredStatus ?? 'unknown'})`, notes: [timeLine]};
 	if (stall.kind === 'starting') return {kind: 'healthy', summary: `starting: ${stall.phase.title}`, notes: [timeLine]};
@@ -103,8 +103,8 @@ function fromStall(task: TaskRecord, checks: readonly Check[], now: number, thre
 	const evidence = [timeLine, `phase: ${phase.title}`, ...(stall.fargateTimeout === undefined ? [] : [stall.fargateTimeout.note]), ...confirming.map(item => checkLine(item.check))];
 	const best = confirming[0]?.check;
 	if (best === undefined) {
-		const ran = new Set(relevant.filter(item => item.check.status !== 'unknown').map(item => item.check.id));
-		const notRun = phase.checks.filter(id => ![...ran].some(ranId => ranId === id || ranId.startsWith(`${id}:`)));
+		const ran = relevant.filter(item => item.check.status !== 'unknown').map(item => item.check.id);
+		const notRun = phase.checks.filter(id => !ran.some(ranId => checkIdMatches(ranId, id)));
 		const missing = notRun.length > 0 ? notRun.map(id => `check ${id}`) : [`a failing check explaining: ${phase.likely}`];
 		return {kind: 'inconclusive', missing, evidence: [...evidence, ...relevant.map(item => checkLine(item.check))]};
 	}

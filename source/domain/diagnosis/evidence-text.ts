@@ -2,7 +2,7 @@
  * Plain-words lines for the diagnosis view, built from a classification's evidence, the
  * task and the checks. Kept apart from `diagnose.ts` so the decision logic stays short.
  */
-import {parseImageUri} from '../registry/image-uri.js';
+import {foreignRegionImages} from '../tasks/image-region.js';
 import {taskLocation, type TaskRecord} from '../tasks/types.js';
 import type {Classification, ReasonSource} from './catalog.js';
 import type {Check} from './types.js';
@@ -89,9 +89,8 @@ export function reasonLines(classification: Classified, task: TaskRecord): strin
 	// The image named in the reason, else the task's own ECR images: a Region mismatch is worth
 	// saying even when the reason (e.g. a registry-auth timeout) names no image.
 	const taskRegion = taskLocation(task.taskArn).region;
-	const images = evidence.imageReference === undefined ? task.containers.map(container => parseImageUri(container.image ?? '')).flatMap(result => (result.ok ? [result.image] : [])) : [evidence.imageReference];
-	const foreign = images.find(image => image.region !== undefined && taskRegion !== undefined && image.region !== taskRegion);
-	if (foreign?.region !== undefined && taskRegion !== undefined) lines.push(`the image registry is in ${foreign.region}, the task runs in ${taskRegion}`);
+	const foreignRegion = evidence.imageReference === undefined ? foreignRegionImages(task)[0]?.region : evidence.imageReference.region;
+	if (foreignRegion !== undefined && taskRegion !== undefined && foreignRegion !== taskRegion) lines.push(`the image registry is in ${foreignRegion}, the task runs in ${taskRegion}`);
 	if (evidence.secretArn !== undefined) lines.push(`secret: ${evidence.secretArn}`);
 	if (evidence.parameters !== undefined) lines.push(`parameters: ${evidence.parameters.join(', ')}`);
 	if (evidence.exitCode !== undefined) lines.push(describeExitCode(evidence.exitCode));

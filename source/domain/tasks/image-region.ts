@@ -1,10 +1,8 @@
 import {parseImageUri} from '../registry/image-uri.js';
-import type {TaskRecord} from './types.js';
+import {taskLocation, type TaskRecord} from './types.js';
 
 /** A container whose ECR image lives in another Region than the task. */
 export type ForeignImage = {container: string; image: string; region: string};
-
-const regionOfArn = (arn: string) => /^arn:aws[\w-]*:ecs:([a-z\d-]+):/.exec(arn)?.[1];
 
 /**
  * Containers that pull their ECR image from another Region. Such a pull cannot use the task's
@@ -12,7 +10,7 @@ const regionOfArn = (arn: string) => /^arn:aws[\w-]*:ecs:([a-z\d-]+):/.exec(arn)
  * transfer, so the watcher flags it before it becomes a timeout (diagnosis explains it).
  */
 export function foreignRegionImages(task: TaskRecord): ForeignImage[] {
-	const taskRegion = regionOfArn(task.taskArn);
+	const taskRegion = taskLocation(task.taskArn).region;
 	if (taskRegion === undefined) return [];
 	const foreign: ForeignImage[] = [];
 	for (const container of task.containers) {
