@@ -3,7 +3,7 @@ import {loadIam as sdk} from './sdk.js';
 import {toProblem} from './problems.js';
 import type {Check} from '../domain/diagnosis/types.js';
 import type {PolicyInput} from '../domain/iam/evaluate.js';
-import {checkExecutionRole} from '../domain/iam/execution-role.js';
+import {checkExecutionRole, trustAndRepositoryChecks} from '../domain/iam/execution-role.js';
 import {executionRoleRequirements, type ExecutionRoleNeeds} from '../domain/iam/requirements.js';
 import {checksFromSimulation, type SimulationResult} from '../domain/iam/simulation.js';
 import {roleNameOf} from '../domain/iam/fix-text.js';
@@ -131,7 +131,7 @@ export async function checkRole(
 		throw error;
 	}
 	// Trust and repository policies are always evaluated here (not simulated for roles).
-	const local = checkExecutionRole({role: {arn: role.arn, trustPolicy: role.trust, policies: []}, repositoryArns, needs, repositoryPolicies}).filter(check => check.id === 'iam:trust' || check.id === 'iam:repo-policy');
+	const local = trustAndRepositoryChecks({arn: role.arn, trustPolicy: role.trust}, repositoryArns, repositoryPolicies);
 	try {
 		const results = await simulate(clients, role.arn, executionRoleRequirements({repositoryArns, needs}), signal);
 		return {method: 'simulated', checks: [...local, ...checksFromSimulation(results, {roleArn: role.arn})], methodText: 'IAM policy simulator (iam:SimulatePrincipalPolicy); trust and repository policies evaluated locally'};

@@ -177,9 +177,19 @@ export function checkExecutionRole({
 		const policy = requirement.repositoryArn === undefined ? undefined : repositoryPolicies[requirement.repositoryArn];
 		checks.push(buildCheck(requirement, role, policy));
 	}
-	for (const repositoryArn of repositoryArns) {
-		const check = repositoryPolicyCheck(role, repositoryArn, repositoryPolicies[repositoryArn]);
-		if (check !== undefined) checks.push(check);
-	}
+	checks.push(...repositoryPolicyChecks(role, repositoryArns, repositoryPolicies));
 	return checks;
+}
+
+/**
+ * The checks that need no identity policy: trust, and each repository's policy. The IAM
+ * simulator does not cover them for roles, so they are evaluated here even when it runs.
+ */
+export function trustAndRepositoryChecks(role: Pick<ExecutionRole, 'arn' | 'trustPolicy'>, repositoryArns: readonly string[], repositoryPolicies: Readonly<Record<string, string | PolicyDocument>> = {}): Check[] {
+	const withoutPolicies = {...role, policies: []};
+	return [trustCheck(withoutPolicies), ...repositoryPolicyChecks(withoutPolicies, repositoryArns, repositoryPolicies)];
+}
+
+function repositoryPolicyChecks(role: ExecutionRole, repositoryArns: readonly string[], repositoryPolicies: Readonly<Record<string, string | PolicyDocument>>): Check[] {
+	return repositoryArns.flatMap(repositoryArn => repositoryPolicyCheck(role, repositoryArn, repositoryPolicies[repositoryArn]) ?? []);
 }
