@@ -139,7 +139,6 @@ export async function runLifecyclePreview(command: Extract<Command, {name: 'life
 		}
 	}
 	const result = evaluateLifecycle({policy: validation.policy, images, now});
-	const preview = toPreview(result);
 	const price = command.pricePerGbMonth ?? DEFAULT_PRICE_PER_GB_MONTH;
 	const savings = estimateSavings(result, {pricePerGbMonth: price});
 	const usedAndActed = result.actions.filter(action => inUse.has(action.digest));
@@ -147,7 +146,7 @@ export async function runLifecyclePreview(command: Extract<Command, {name: 'life
 		io.out(
 			`${JSON.stringify(
 				{
-					...preview.json,
+					...toPreview(result),
 					...(command.repository ? {repositoryName: command.repository} : {}),
 					evaluatedAt: new Date(now).toISOString(),
 					monthlySavingUsd: Number(savings.total.toFixed(4)),

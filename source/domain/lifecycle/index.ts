@@ -20,7 +20,7 @@ export type {EvaluateInput, EvaluationResult, EvaluationTotals, FollowerImage, I
 export {compilePattern, compileTagList, wildcardCount} from './tag-match.js';
 export {selectionLabel, DAY_MS} from './reasons.js';
 export {diffOutcomes, toPreview} from './preview.js';
-export type {LifecyclePreview, OutcomeChange, PreviewContext, OutcomeDiff, PreviewAction, PreviewBody, PreviewResult, PreviewSummary} from './preview.js';
+export type {OutcomeChange, PreviewContext, OutcomeDiff, PreviewAction, PreviewBody, PreviewResult, PreviewSummary} from './preview.js';
 export {imagesFromDescribeImages, MAX_INPUT_ERRORS, parseDescribeImages} from './images-input.js';
 export type {ImagesInputResult, InputIssue} from './images-input.js';
 export {parseIsoTimestamp, parseTimestamp} from './timestamps.js';

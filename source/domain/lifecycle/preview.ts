@@ -43,17 +43,12 @@ export interface PreviewBody<T> extends PreviewContext {
 	readonly bytesFreed: number;
 }
 
-/** Both forms: `json` as AWS's JSON protocol sends it (imagePushedAt in epoch seconds), `raw` with epoch ms. */
-export interface LifecyclePreview {
-	readonly json: PreviewBody<number>;
-	readonly raw: PreviewBody<number>;
-}
-
 /**
- * Converts an evaluation to GetLifecyclePolicyPreview's shape (one page holding every
- * result; AWS pages by 100). Followers are not included (assumption `referrers`).
+ * Converts an evaluation to GetLifecyclePolicyPreview's shape as AWS's JSON protocol sends it
+ * (imagePushedAt in epoch seconds; one page holding every result, where AWS pages by 100).
+ * Followers are not included (assumption `referrers`).
  */
-export function toPreview(result: EvaluationResult, context: PreviewContext = {}): LifecyclePreview {
+export function toPreview(result: EvaluationResult, context: PreviewContext = {}): PreviewBody<number> {
 	const transitioning = result.totals.transitioning;
 	const summary: PreviewSummary = {
 		expiringImageTotalCount: result.totals.expiring,
@@ -72,11 +67,13 @@ export function toPreview(result: EvaluationResult, context: PreviewContext = {}
 		...(context.repositoryName === undefined ? {} : {repositoryName: context.repositoryName}),
 		...(context.lifecyclePolicyText === undefined ? {} : {lifecyclePolicyText: context.lifecyclePolicyText}),
 	};
-	const common = {...echoed, status: 'COMPLETE' as const, summary, bytesFreed: result.totals.bytesFreed};
 	return {
+		...echoed,
+		status: 'COMPLETE',
+		summary,
+		bytesFreed: result.totals.bytesFreed,
 		// AWS's JSON 1.1 protocol sends timestamps as epoch seconds, fractional [MODEL protocol].
-		json: {...common, previewResults: result.actions.map(outcome => entry(outcome, outcome.pushedAt / 1000))},
-		raw: {...common, previewResults: result.actions.map(outcome => entry(outcome, outcome.pushedAt))},
+		previewResults: result.actions.map(outcome => entry(outcome, outcome.pushedAt / 1000)),
 	};
 }
 

@@ -108,7 +108,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
 			const result = evaluate(repository, preview.policyText, preview.startedAt);
 			if (!result) preview.status = 'FAILED';
 			else {
-				const shaped = toPreview(result).json;
+				const shaped = toPreview(result);
 				preview.results = [...shaped.previewResults];
 				preview.summary = shaped.summary;
 				preview.status = 'COMPLETE';

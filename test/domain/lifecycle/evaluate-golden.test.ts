@@ -125,8 +125,8 @@ describe('A.7 worked examples', () => {
 		assert.deepEqual(actedDigests(result, 'transition'), ['P']);
 		assert.deepEqual(actedDigests(result, 'expire'), ['V']);
 		const preview = toPreview(result);
-		assert.equal(preview.json.summary.expiringImageTotalCount, 1);
-		assert.deepEqual(preview.json.summary.transitioningImageTotalCounts, [{targetStorageClass: 'ARCHIVE', imageTotalCount: 1}]);
+		assert.equal(preview.summary.expiringImageTotalCount, 1);
+		assert.deepEqual(preview.summary.transitioningImageTotalCounts, [{targetStorageClass: 'ARCHIVE', imageTotalCount: 1}]);
 	});
 
 	test('#12 multi-arch: children of a present index are protected; expire {o}', () => {

@@ -19,40 +19,39 @@ describe('toPreview: the GetLifecyclePolicyPreview shape', () => {
 	const preview = toPreview(result);
 
 	test('previewResults carry AWS field names and upper-case enums', () => {
-		assert.deepEqual(preview.json.previewResults[0], {
+		assert.deepEqual(preview.previewResults[0], {
 			imageTags: ['prod-1'], imageDigest: 'sha256:a', imagePushedAt: images[0]!.pushedAt / 1000,
 			action: {type: 'EXPIRE'}, appliedRulePriority: 1, storageClass: 'STANDARD',
 		});
-		assert.deepEqual(preview.json.previewResults.map(entry => [entry.imageDigest, entry.action, entry.storageClass]), [
+		assert.deepEqual(preview.previewResults.map(entry => [entry.imageDigest, entry.action, entry.storageClass]), [
 			['sha256:a', {type: 'EXPIRE'}, 'STANDARD'],
 			['sha256:c', {type: 'TRANSITION', targetStorageClass: 'ARCHIVE'}, 'STANDARD'],
 			['sha256:d', {type: 'EXPIRE'}, 'ARCHIVE'],
 		]);
 	});
 
-	test('json has epoch seconds, raw has epoch milliseconds', () => {
-		assert.equal(preview.raw.previewResults[0]?.imagePushedAt, images[0]!.pushedAt);
-		assert.equal(preview.json.previewResults[0]?.imagePushedAt, images[0]!.pushedAt / 1000);
+	test('imagePushedAt is in epoch seconds, as AWS\'s JSON protocol sends it', () => {
+		assert.equal(preview.previewResults[0]?.imagePushedAt, images[0]!.pushedAt / 1000);
 	});
 
 	test('summary counts expiring and transitioning images; bytesFreed is ours', () => {
-		assert.deepEqual(preview.json.summary, {expiringImageTotalCount: 2, transitioningImageTotalCounts: [{targetStorageClass: 'ARCHIVE', imageTotalCount: 1}]});
-		assert.equal(preview.json.bytesFreed, 100 + 1000);
-		assert.equal(preview.json.status, 'COMPLETE');
+		assert.deepEqual(preview.summary, {expiringImageTotalCount: 2, transitioningImageTotalCounts: [{targetStorageClass: 'ARCHIVE', imageTotalCount: 1}]});
+		assert.equal(preview.bytesFreed, 100 + 1000);
+		assert.equal(preview.status, 'COMPLETE');
 	});
 
 	test('no transitions: an empty transitioningImageTotalCounts', () => {
-		assert.deepEqual(toPreview(run(aPolicy(keepPrefix(1, ['prod'], 1)), images)).json.summary.transitioningImageTotalCounts, []);
+		assert.deepEqual(toPreview(run(aPolicy(keepPrefix(1, ['prod'], 1)), images)).summary.transitioningImageTotalCounts, []);
 	});
 
 	test('request context is echoed like AWS does', () => {
 		const withContext = toPreview(result, {registryId: '123456789012', repositoryName: 'app', lifecyclePolicyText: '{}'});
-		assert.deepEqual([withContext.json.registryId, withContext.json.repositoryName, withContext.json.lifecyclePolicyText], ['123456789012', 'app', '{}']);
-		assert.equal('registryId' in preview.json, false);
+		assert.deepEqual([withContext.registryId, withContext.repositoryName, withContext.lifecyclePolicyText], ['123456789012', 'app', '{}']);
+		assert.equal('registryId' in preview, false);
 	});
 
 	test('the JSON form survives JSON.stringify unchanged', () => {
-		assert.deepEqual(JSON.parse(JSON.stringify(preview.json)), preview.json);
+		assert.deepEqual(JSON.parse(JSON.stringify(preview)), preview);
 	});
 });
 
