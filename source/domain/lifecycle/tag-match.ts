@@ -117,12 +117,6 @@ export function matchesAll(entries: readonly EntryMatcher[], tags: readonly stri
 	return true;
 }
 
-/** Compiles a whole list into an image-level test (see `matchesAll`). */
-export function compileTagList(list: readonly string[], kind: 'pattern' | 'prefix'): (tags: readonly string[]) => boolean {
-	const entries = list.map(entry => compileEntry(entry, kind));
-	return tags => matchesAll(entries, tags);
-}
-
 /** Compiles one tagPatternList entry into a tag test. */
 export function compilePattern(pattern: string): (tag: string) => boolean {
 	const entry = compileEntry(pattern, 'pattern');

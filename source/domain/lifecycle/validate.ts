@@ -2,7 +2,7 @@
 // syntax, schema in document order, then rule logic), so `awsError(problems)` is the one
 // error AWS would return. Never throws, whatever the input.
 
-import {jsonPath, parsePath} from './json-path.js';
+import {jsonPath} from './json-path.js';
 import type {PathSegment} from './json-path.js';
 import {parseJson} from './parse.js';
 import type {PathPosition, PositionMap} from './parse.js';
@@ -117,15 +117,13 @@ function validateValue(value: unknown, positions: PositionMap | undefined): Life
 function locate(item: Finding, positions: PositionMap | undefined): LifecycleProblem {
 	const {segments, ...rest} = item;
 	const path = jsonPath(segments);
-	const position = positions === undefined ? undefined : nearestPosition(path, positions);
+	const position = positions === undefined ? undefined : nearestPosition(segments, positions);
 	const where = position?.key ?? position?.value;
 	return {...rest, path, ...(where === undefined ? {} : {line: where.line, column: where.column})};
 }
 
-/** The position of `path`, or of its nearest ancestor that has one (a missing key points at its object). */
-export function nearestPosition(path: string, positions: PositionMap): PathPosition | undefined {
-	const segments = parsePath(path);
-	if (segments === undefined) return positions.get('$');
+/** The position of the path, or of its nearest ancestor that has one (a missing key points at its object). */
+function nearestPosition(segments: readonly PathSegment[], positions: PositionMap): PathPosition | undefined {
 	for (let length = segments.length; length >= 0; length--) {
 		const found = positions.get(jsonPath(segments.slice(0, length)));
 		if (found !== undefined) return found;

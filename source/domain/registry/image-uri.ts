@@ -136,38 +136,6 @@ export function parseImageUri(text: string): ParseImageResult {
 	return {ok: true, image: {...base, kind: 'other', registry, repository: pathParts.join('/')}};
 }
 
-/** Canonical registry identity: FIPS, dual-stack and standard ECR hosts name the same registry. */
-function registryKey(image: ImageReference): string {
-	if (image.kind === 'ecr-private') return `ecr:${image.partition}:${image.region}:${image.account}`;
-	return image.registry;
-}
-
-function toReference(value: string | ImageReference): ImageReference | undefined {
-	if (typeof value !== 'string') return value;
-	const parsed = parseImageUri(value);
-	return parsed.ok ? parsed.image : undefined;
-}
-
-/**
- * True when both references name the same repository in the same registry, ignoring tag
- * and digest. Unparseable input is never "the same".
- */
-export function sameRepository(a: string | ImageReference, b: string | ImageReference): boolean {
-	const left = toReference(a);
-	const right = toReference(b);
-	if (left === undefined || right === undefined) return false;
-	return registryKey(left) === registryKey(right) && left.repository === right.repository;
-}
-
-/** True when both references name the same repository and the same tag or digest. */
-export function sameImage(a: string | ImageReference, b: string | ImageReference): boolean {
-	const left = toReference(a);
-	const right = toReference(b);
-	if (left === undefined || right === undefined || !sameRepository(left, right)) return false;
-	if (left.digest !== undefined || right.digest !== undefined) return left.digest === right.digest;
-	return (left.tag ?? 'latest') === (right.tag ?? 'latest');
-}
-
 /**
  * The IAM resource ARN of an ECR private repository
  * (`arn:<partition>:ecr:<region>:<account>:repository/<name>`), or undefined for other kinds.
@@ -175,15 +143,4 @@ export function sameImage(a: string | ImageReference, b: string | ImageReference
 export function ecrRepositoryArn(image: ImageReference): string | undefined {
 	if (image.kind !== 'ecr-private') return undefined;
 	return `arn:${image.partition}:ecr:${image.region}:${image.account}:repository/${image.repository}`;
-}
-
-/** Formats a reference back to its canonical text (standard ECR host, explicit Docker Hub path). */
-export function formatImageReference(image: ImageReference): string {
-	const host =
-		image.kind === 'ecr-private'
-			? `${image.account}.dkr.ecr.${image.region}.amazonaws.com${image.partition === 'aws-cn' ? '.cn' : ''}`
-			: image.registry;
-	const tag = image.tag === undefined ? '' : `:${image.tag}`;
-	const digest = image.digest === undefined ? '' : `@${image.digest}`;
-	return `${host}/${image.repository}${tag}${digest}`;
 }

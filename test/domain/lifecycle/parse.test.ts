@@ -1,7 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {lineColumnAt, parseJson, snippetAt} from '../../../source/domain/lifecycle/parse.js';
-import {jsonPath, parentPath, parsePath} from '../../../source/domain/lifecycle/json-path.js';
+import {jsonPath} from '../../../source/domain/lifecycle/json-path.js';
 
 function syntaxError(text: string) {
 	const result = parseJson(text);
@@ -155,12 +155,9 @@ describe('helpers', () => {
 		assert.equal(snippetAt('\tx', 1), ' x\n ^');
 	});
 
-	test('jsonPath / parsePath round-trip', () => {
+	test('jsonPath quotes keys that are not identifiers', () => {
 		const segments = ['rules', 0, 'selection', 'odd "key"', 'tagPatternList', 3];
 		const path = jsonPath(segments);
 		assert.equal(path, '$.rules[0].selection["odd \\"key\\""].tagPatternList[3]');
-		assert.deepEqual(parsePath(path), segments);
-		assert.equal(parentPath('$.rules[0].selection'), '$.rules[0]');
-		assert.equal(parsePath('rules'), undefined);
 	});
 });

@@ -2,10 +2,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	ecrRepositoryArn,
-	formatImageReference,
 	parseImageUri,
-	sameImage,
-	sameRepository,
 	type ImageReference,
 } from '../../../source/domain/registry/image-uri.js';
 
@@ -78,36 +75,7 @@ describe('parseImageUri', () => {
 	}
 });
 
-describe('sameRepository / sameImage', () => {
-	const cases: Array<[string, string, boolean]> = [
-		['123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1', `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@${digest}`, true],
-		['123456789012.dkr.ecr.us-east-1.amazonaws.com/web', '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web:2', true],
-		['123456789012.dkr.ecr.us-east-1.amazonaws.com/web', '123456789012.dkr-ecr.us-east-1.on.aws/web', true],
-		['123456789012.dkr.ecr.us-east-1.amazonaws.com/web', '123456789012.dkr.ecr.us-west-2.amazonaws.com/web', false],
-		['123456789012.dkr.ecr.us-east-1.amazonaws.com/web', '210987654321.dkr.ecr.us-east-1.amazonaws.com/web', false],
-		['123456789012.dkr.ecr.us-east-1.amazonaws.com/web', '123456789012.dkr.ecr.us-east-1.amazonaws.com/web-api', false],
-		['nginx', 'docker.io/library/nginx:1.27', true],
-		['nginx', 'index.docker.io/library/nginx', true],
-		['nginx', 'public.ecr.aws/nginx/nginx', false],
-		['ghcr.io/a/b', 'ghcr.io/a/b:1', true],
-		['ghcr.io/a/b', 'not a ref', false],
-	];
-	for (const [a, b, expected] of cases) {
-		test(`${a} vs ${b} -> ${expected}`, () => {
-			assert.equal(sameRepository(a, b), expected);
-			assert.equal(sameRepository(b, a), expected);
-		});
-	}
-
-	test('sameImage compares tags (default latest) and digests', () => {
-		assert.equal(sameImage('nginx', 'nginx:latest'), true);
-		assert.equal(sameImage('nginx:1', 'nginx:2'), false);
-		assert.equal(sameImage(`nginx@${digest}`, `docker.io/library/nginx:1@${digest}`), true);
-		assert.equal(sameImage(`nginx@${digest}`, 'nginx:1'), false);
-	});
-});
-
-describe('ecrRepositoryArn / formatImageReference', () => {
+describe('ecrRepositoryArn', () => {
 	test('ARN per partition', () => {
 		assert.equal(
 			ecrRepositoryArn(parsed('123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1')),
@@ -118,13 +86,5 @@ describe('ecrRepositoryArn / formatImageReference', () => {
 			'arn:aws-cn:ecr:cn-northwest-1:123456789012:repository/web',
 		);
 		assert.equal(ecrRepositoryArn(parsed('nginx')), undefined);
-	});
-
-	test('canonical text', () => {
-		assert.equal(formatImageReference(parsed('nginx')), 'docker.io/library/nginx');
-		assert.equal(
-			formatImageReference(parsed(`123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web:1@${digest}`)),
-			`123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1@${digest}`,
-		);
 	});
 });
