@@ -5,6 +5,7 @@
  * (ECR GetRepositoryPolicy) arrive as plain JSON. Both forms are accepted here, and
  * nothing throws: a bad document comes back as an error result.
  */
+import {isRecord} from '../json.js';
 
 /** `Principal` / `NotPrincipal` as written in a document. */
 export type PrincipalBlock =
@@ -54,10 +55,6 @@ export type NormalizedStatement = {
 export type DecodedPolicy =
 	| {readonly ok: true; readonly document: PolicyDocument; readonly statements: readonly NormalizedStatement[]}
 	| {readonly ok: false; readonly error: string};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringList(value: unknown, field: string): readonly string[] | string | undefined {
 	if (value === undefined) return undefined;

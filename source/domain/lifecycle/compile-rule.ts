@@ -6,6 +6,7 @@ import {countReason, selectionLabel} from './reasons.js';
 import {compileEntry} from './tag-match.js';
 import type {EntryMatcher} from './tag-match.js';
 import type {ActionType, CountType} from './types.js';
+import {isRecord} from '../json.js';
 
 /** How a rule selects images by tags. */
 export type TagFilter =
@@ -38,10 +39,6 @@ export interface SkippedRule {
 }
 
 const COUNT_TYPES = new Set<unknown>(['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringList(value: unknown): readonly string[] | undefined {
 	return Array.isArray(value) && value.every(item => typeof item === 'string') ? (value as string[]) : undefined;

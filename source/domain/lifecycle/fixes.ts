@@ -4,10 +4,7 @@
 
 import type {PathSegment} from './json-path.js';
 import type {PolicyFix} from './problems.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import {isRecord} from '../json.js';
 
 function copyContainer(value: unknown): Record<string, unknown> | unknown[] | undefined {
 	if (Array.isArray(value)) return [...(value as unknown[])];

@@ -6,6 +6,7 @@ import {jsonPath} from './json-path.js';
 import {parseJson} from './parse.js';
 import {parseTimestamp} from './timestamps.js';
 import type {ImageStatus, LifecycleImage} from './types.js';
+import {isRecord} from '../json.js';
 
 /** One problem found in the input, with a JSON path and, for syntax errors, a place. */
 export interface InputIssue {
@@ -24,10 +25,6 @@ export type ImagesInputResult =
 export const MAX_INPUT_ERRORS = 50;
 
 const STATUSES: readonly ImageStatus[] = ['ACTIVE', 'ARCHIVED', 'ACTIVATING'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** True when the text looks like binary data rather than JSON text. */
 function looksBinary(text: string): boolean {

@@ -2,6 +2,7 @@
 // validates with no problem at all (pinned by test/domain/lifecycle/templates.test.ts).
 
 import type {LifecyclePolicy, LifecycleRule} from './types.js';
+import {ARCHIVE_MINIMUM_DAYS} from './validate-rules.js';
 
 /** A value the user can change before applying a template. */
 export interface TemplateParameter {
@@ -92,10 +93,10 @@ export const LIFECYCLE_TEMPLATES: readonly LifecycleTemplate[] = [
 			rule(1, `Archive images not pulled for ${number(values, 'days', 90)} days`, {
 				tagStatus: 'any', countType: 'sinceImagePulled', countUnit: 'days', countNumber: number(values, 'days', 90),
 			}, {type: 'transition', targetStorageClass: 'archive'}),
-			rule(2, `Delete images archived for more than ${Math.max(90, number(values, 'archiveDays', 365))} days`, {
+			rule(2, `Delete images archived for more than ${Math.max(ARCHIVE_MINIMUM_DAYS, number(values, 'archiveDays', 365))} days`, {
 				tagStatus: 'any', storageClass: 'archive', countType: 'sinceImageTransitioned', countUnit: 'days',
 				// Archived images have a 90-day minimum [DOC].
-				countNumber: Math.max(90, number(values, 'archiveDays', 365)),
+				countNumber: Math.max(ARCHIVE_MINIMUM_DAYS, number(values, 'archiveDays', 365)),
 			}),
 		]}),
 	},

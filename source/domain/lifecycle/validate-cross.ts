@@ -2,16 +2,10 @@
 // one `untagged` rule per storage class, unique tag lists, overlaps and shadowing.
 // Sources: aws-semantics.md §A.2 items 2, 3, 9, 10, 15.
 
-import type {PathSegment} from './json-path.js';
 import {setKeyFix} from './fixes.js';
 import {compilePattern} from './tag-match.js';
-import type {PolicyFix, Wording} from './problems.js';
-import type {Finding, RuleView} from './validate-schema.js';
+import {finding, type Finding, type RuleView} from './validate-schema.js';
 import {MAX_RULES} from './validate-rules.js';
-
-function finding(severity: 'error' | 'warning', code: string, segments: readonly PathSegment[], message: string, hint: string, wording: Wording, fixes?: readonly PolicyFix[]): Finding {
-	return {severity, code, segments, message, hint, wording, fixes};
-}
 
 function byPriority(a: RuleView, b: RuleView): number {
 	return (a.priority ?? 0) - (b.priority ?? 0) || a.index - b.index;

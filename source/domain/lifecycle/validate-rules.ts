@@ -5,10 +5,9 @@
 
 import type {PathSegment} from './json-path.js';
 import {composeFix, removeKey, removeKeyFix, setKey, setKeyFix} from './fixes.js';
-import type {PolicyFix, Wording} from './problems.js';
 import {TAG_CHARACTERS, wildcardCount} from './tag-match.js';
 import type {Finding, RuleView} from './validate-schema.js';
-import {ONE_OF_MISMATCH} from './validate-schema.js';
+import {finding, ONE_OF_MISMATCH} from './validate-schema.js';
 
 /** Most rules per policy; not adjustable [DOC service-quotas]. */
 export const MAX_RULES = 50;
@@ -16,10 +15,6 @@ export const MAX_RULES = 50;
 export const MAX_WILDCARDS = 4;
 /** Archived images have a 90-day minimum; expiry rules on archive below it are refused [DOC archive-image; INF as a validation error] (assumption `archive-minimum-days`). */
 export const ARCHIVE_MINIMUM_DAYS = 90;
-
-function finding(severity: 'error' | 'warning', code: string, segments: readonly PathSegment[], message: string, hint: string, wording: Wording, fixes?: readonly PolicyFix[]): Finding {
-	return {severity, code, segments, message, hint, wording, fixes};
-}
 
 /** Per-rule logic checks, in document order. */
 export function checkRuleLogic(rule: RuleView): Finding[] {

@@ -5,10 +5,11 @@
 // [OBS aws-semantics.md §A.2] and follow the same style where inferred [INF].
 
 import type {PathSegment} from './json-path.js';
-import {removeKeyFix, setKeyFix} from './fixes.js';
+import {composeFix, removeKey, removeKeyFix, setKey, setKeyFix} from './fixes.js';
 import type {LifecycleProblem, PolicyFix, Wording} from './problems.js';
 import {schemaType, showValue} from './problems.js';
 import type {ActionType, CountType, PolicyStorageClass, TagStatus} from './types.js';
+import {isRecord} from '../json.js';
 
 /** A problem before positions are attached; `segments` is the JSON path. */
 export interface Finding extends Omit<LifecycleProblem, 'path' | 'line' | 'column'> {
@@ -59,10 +60,6 @@ const ACTION_KEYS = ['type', 'targetStorageClass'];
 /** Observed text for a `oneOf` mismatch, e.g. `"countUnit": null` or `"targetStorageClass": null` [OBS cloudposse/terraform-aws-ecr#132, #158]. */
 export const ONE_OF_MISMATCH = 'instance failed to match exactly one schema (matched 0 out of 2)';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * A key counts as present when it holds a value: `undefined` (possible in a JS object passed
  * to `validatePolicy`) disappears when the policy is serialised, so it counts as absent.
@@ -75,8 +72,13 @@ function typeMismatch(found: string, allowed: string): string {
 	return `instance type (${found}) does not match any allowed primitive type (allowed: ["${allowed}"])`;
 }
 
+/** One problem found by a check; the validator adds line and column. */
+export function finding(severity: 'error' | 'warning', code: string, segments: readonly PathSegment[], message: string, hint: string, wording: Wording, fixes?: readonly PolicyFix[]): Finding {
+	return {severity, code, segments, message, hint, wording, fixes};
+}
+
 function error(code: string, segments: readonly PathSegment[], message: string, hint: string, wording: Wording, fixes?: readonly PolicyFix[]): Finding {
-	return {severity: 'error', code, segments, message, hint, wording, fixes};
+	return finding('error', code, segments, message, hint, wording, fixes);
 }
 
 /** Runs the shape checks; never throws. */
@@ -128,7 +130,7 @@ function checkKeys(object: Record<string, unknown>, at: readonly PathSegment[], 
 			? `"${key}" is not a lifecycle policy key here. Allowed keys: ${allowed.join(', ')}. Remove it.`
 			: `Key names are case-sensitive: write "${near}", not "${key}".`;
 		if (near !== undefined && !has(object, near)) {
-			fixes.unshift({title: `Rename "${key}" to "${near}"`, apply: policy => removeKeyFix('', at, key).apply(setKeyFix('', at, near, object[key]).apply(policy))});
+			fixes.unshift(composeFix(`Rename "${key}" to "${near}"`, [policy => setKey(policy, at, near, object[key]), policy => removeKey(policy, at, key)]));
 		}
 		findings.push(error('unknown-property', [...at, key], `object instance has properties which are not allowed by the schema: (${listed})`, hint, 'aws-observed', fixes));
 	}

@@ -44,13 +44,20 @@ export function imageGraph(images: readonly ImageRecord[], manifests: readonly I
 	for (const manifest of manifests) {
 		if (!present.has(manifest.digest)) continue;
 		childrenOf.set(manifest.digest, manifest.children);
-		for (const child of manifest.children) parentsOf.set(child.digest, [...(parentsOf.get(child.digest) ?? []), manifest.digest]);
+		for (const child of manifest.children) appendTo(parentsOf, child.digest, manifest.digest);
 	}
 	const referrersOf = new Map<string, string[]>();
 	for (const image of images) {
-		if (image.subjectDigest && present.has(image.subjectDigest)) referrersOf.set(image.subjectDigest, [...(referrersOf.get(image.subjectDigest) ?? []), image.digest]);
+		if (image.subjectDigest && present.has(image.subjectDigest)) appendTo(referrersOf, image.subjectDigest, image.digest);
 	}
 	return {parentsOf, childrenOf, referrersOf};
+}
+
+// In place: a subject with thousands of signatures must not copy its list per referrer.
+function appendTo(map: Map<string, string[]>, key: string, value: string): void {
+	const list = map.get(key);
+	if (list === undefined) map.set(key, [value]);
+	else list.push(value);
 }
 
 /** Digests that belong to another image (index children, referrers of a present subject). */

@@ -1,14 +1,13 @@
 import type {ImageRecord} from './types.js';
 import type {ImageGraph} from './image-tree.js';
 import {compilePattern} from '../lifecycle/tag-match.js';
+import {DAY_MS} from '../lifecycle/reasons.js';
 
 /**
  * Bulk selections for keyboard cleanup. Each returns digests of *top-level* images (children
  * of a present index and referrers of a present subject follow their parent, see
  * deletion-plan.ts). Pure; `now` is passed in. Ages are whole days of 24 hours.
  */
-const DAY = 86_400_000;
-
 function topLevel(images: readonly ImageRecord[], graph: ImageGraph): ImageRecord[] {
 	const present = new Set(images.map(image => image.digest));
 	return images.filter(image => !graph.parentsOf.has(image.digest) && !(image.subjectDigest && present.has(image.subjectDigest)));
@@ -24,14 +23,14 @@ export function selectUntagged(images: readonly ImageRecord[], graph: ImageGraph
 /** Images pushed more than `days` days ago. */
 export function selectOlderThan(images: readonly ImageRecord[], graph: ImageGraph, days: number, now: number): string[] {
 	return topLevel(images, graph)
-		.filter(image => now - image.pushedAt > days * DAY)
+		.filter(image => now - image.pushedAt > days * DAY_MS)
 		.map(image => image.digest);
 }
 
 /** Images not pulled in `days` days (never pulled counts from the push, as lifecycle does). */
 export function selectNotPulledIn(images: readonly ImageRecord[], graph: ImageGraph, days: number, now: number): string[] {
 	return topLevel(images, graph)
-		.filter(image => now - (image.lastPulledAt ?? image.pushedAt) > days * DAY)
+		.filter(image => now - (image.lastPulledAt ?? image.pushedAt) > days * DAY_MS)
 		.map(image => image.digest);
 }
 

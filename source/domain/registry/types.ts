@@ -2,6 +2,7 @@
  * Plain records of ECR data, mapped from the SDK in `source/data/ecr.ts`, so domain logic
  * never sees SDK types. Times are epoch milliseconds.
  */
+import type {ImageStatus} from '../lifecycle/types.js';
 
 export type RepositoryRecord = {
 	name: string;
@@ -24,7 +25,8 @@ export type ScanSummary = {
 	counts: Partial<Record<Severity, number>>;
 };
 
-export type ImageStatus = 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
+/** The lifecycle engine's definition: the same DescribeImages field. */
+export type {ImageStatus};
 
 export type ImageRecord = {
 	repositoryName: string;

@@ -108,7 +108,9 @@ export function repositoryUsage(input: UsageInput, repository: RepositoryLocatio
 			});
 			if (service && container.imageDigest) {
 				const key = `${cluster}/${service}/${parsed.image.tag ?? 'latest'}`;
-				taskDigestsByService.set(key, new Set([...(taskDigestsByService.get(key) ?? []), container.imageDigest]));
+				const digests = taskDigestsByService.get(key);
+				if (digests === undefined) taskDigestsByService.set(key, new Set([container.imageDigest]));
+				else digests.add(container.imageDigest);
 			}
 		}
 	}

@@ -6,12 +6,9 @@
 // storage class); test/screens/lifecycle/rule-edit.test.ts checks them against the validator.
 
 import {selectionLabel} from '../../domain/lifecycle/index.js';
+import {isRecord} from '../../domain/json.js';
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function recordOf(value: unknown): Json {
 	return isRecord(value) ? value : {};

@@ -5,6 +5,7 @@
 
 import {ARCHIVE_MINIMUM_DAYS} from '../../domain/lifecycle/index.js';
 import {ruleRows} from './rule-edit.js';
+import {isRecord} from '../../domain/json.js';
 
 type Json = Record<string, unknown>;
 
@@ -24,10 +25,6 @@ export interface FieldView {
 	readonly choices: readonly string[];
 	/** Why the value is what it is, or what it does. */
 	readonly note: string;
-}
-
-function isRecord(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function recordOf(value: unknown): Json {
