@@ -15,3 +15,15 @@ export const listMoves: readonly (ActionSpec<`list.${Move}`> & {move: Move})[] =
 export function moveHandlers(view: {move(move: Move): void}): Record<`list.${Move}`, () => void> {
 	return Object.fromEntries(listMoves.map(action => [action.id, () => view.move(action.move)])) as Record<`list.${Move}`, () => void>;
 }
+
+/** Esc on a filtered table clears the filter and is consumed; on an unfiltered one it goes on (back). */
+export function clearFilter(view: {filter: string; setFilter(text: string): void}): boolean {
+	if (!view.filter) return false;
+	view.setFilter('');
+	return true;
+}
+
+/** Handlers for a screen's sort keys: each action id sorts by its column. */
+export function sortHandlers<Column>(sortIds: Partial<Record<string, Column>>, sortBy: (column: Column) => void): Record<string, () => void> {
+	return Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => sortBy(column as Column)]));
+}

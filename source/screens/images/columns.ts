@@ -2,15 +2,20 @@ import type {Column} from '../../components/table/layout.js';
 import type {ImageRow} from '../../domain/registry/image-tree.js';
 import {mediaKind} from '../../domain/registry/image-tree.js';
 import type {Consumer} from '../../domain/registry/usage.js';
+import type {Platform} from '../../domain/registry/types.js';
 import {usageMark} from '../../domain/registry/usage.js';
 import {age, bytes, shortDigest} from '../../domain/format/units.js';
 
 /** A table row: the tree row plus what uses it. */
 export type ImageTableRow = ImageRow & {consumers: Consumer[]; drift: boolean};
 
+/** `os/architecture[/variant]`. */
+export function platformLabel(platform: Platform): string {
+	return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
+}
+
 function platformText(row: ImageRow): string {
-	const platform = row.platform;
-	return platform ? `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}` : 'platform';
+	return row.platform ? platformLabel(row.platform) : 'platform';
 }
 
 function tagText(row: ImageTableRow): string {

@@ -10,7 +10,6 @@ import {safe} from '../../domain/format/text.js';
 export type DeleteDialogProps = {
 	readonly repository: string;
 	readonly plan: DeletionPlan;
-	readonly markedCount: number;
 	readonly includeInUse: boolean;
 	readonly archive: boolean;
 	readonly typeToConfirmAbove: number;

@@ -11,7 +11,7 @@ import type {Drift} from '../../domain/registry/usage.js';
 import {age, bytes, isoTime, shortDigest} from '../../domain/format/units.js';
 import {safe} from '../../domain/format/text.js';
 import type {ImageTableRow} from './columns.js';
-import {scanText} from './columns.js';
+import {platformLabel, scanText} from './columns.js';
 
 type Line = {text: string; role?: 'status.error' | 'status.warn' | 'status.ok' | 'text.accent' | 'text.secondary'; bold?: boolean};
 
@@ -60,7 +60,7 @@ export function ImageDetail({session, row, images, graph, drift, now, height, wi
 		add('platforms:', {bold: true});
 		for (const child of children) {
 			const record = byDigest.get(child.digest);
-			const platform = child.platform ? `${child.platform.os}/${child.platform.architecture}${child.platform.variant ? `/${child.platform.variant}` : ''}` : child.attestation ? 'attestation' : 'unknown';
+			const platform = child.platform ? platformLabel(child.platform) : child.attestation ? 'attestation' : 'unknown';
 			add(`  ${platform.padEnd(18)} ${shortDigest(child.digest)}  ${record ? bytes(record.sizeInBytes) : 'not in this repository'}`);
 		}
 	}

@@ -7,7 +7,7 @@ import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {LAYER, useKeyLayer} from '../../app/keys/dispatch.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
@@ -63,6 +63,8 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 	const stopRef = useRef(false);
 	const [stopping, setStopping] = useState(false);
 
+	const copyUri = (digest: string) => copy('image URI', `${session.accountId}.dkr.ecr.${session.region}.amazonaws.com/${repository}@${digest}`);
+
 	const startDelete = () => {
 		if (!plan || plan.count === 0) return;
 		stopRef.current = false;
@@ -104,16 +106,10 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 		},
 		'images.filter': () => model.setFiltering(true),
 		'images.raw': () => selected && setPanel('json'),
-		'images.copy': () => selected && copy('image URI', `${session.accountId}.dkr.ecr.${session.region}.amazonaws.com/${repository}@${selected.image.digest}`),
+		'images.copy': () => selected && copyUri(selected.image.digest),
 		'images.console': () => selected && openUrl(imageConsoleUrl(session.region, session.accountId, repository, selected.image.digest)),
-		'images.escape': () => {
-			if (view.filter) {
-				view.setFilter('');
-				return true;
-			}
-			return false;
-		},
-		...(Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => view.sortBy(column, descendingFirst.has(column))])) as Record<string, () => void>),
+		'images.escape': () => clearFilter(view),
+		...sortHandlers(sortIds, column => view.sortBy(column, descendingFirst.has(column))),
 		...moveHandlers(view),
 	} as Record<ImagesActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...imagesActions, ...listMoves], []);
@@ -142,7 +138,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 				return true;
 			}
 			if (panel === 'detail' && input === 'c' && selected) {
-				copy('image URI', `${session.accountId}.dkr.ecr.${session.region}.amazonaws.com/${repository}@${selected.image.digest}`);
+				copyUri(selected.image.digest);
 				return true;
 			}
 			return false;
@@ -155,7 +151,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 	if (images.problem && !images.data) return <ErrorPanel problem={images.problem} />;
 
 	if (panel === 'json' && selected) {
-		return <JsonView title={`${repository}@${selected.image.digest.slice(0, 19)}`} value={{image: selected.image, inUseBy: selected.consumers}} height={height} width={width} onClose={() => setPanel(panel === 'json' ? 'table' : panel)} />;
+		return <JsonView title={`${repository}@${selected.image.digest.slice(0, 19)}`} value={{image: selected.image, inUseBy: selected.consumers}} height={height} width={width} onClose={() => setPanel('table')} />;
 	}
 	if (panel === 'detail' && selected) {
 		return <ImageDetail session={session} row={selected} images={images.data ?? []} graph={model.graph} drift={model.usage.drift} now={now} height={height} width={width} onRaw={() => setPanel('json')} />;
@@ -180,7 +176,6 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 			<DeleteDialog
 				repository={repository}
 				plan={plan}
-				markedCount={marks.size}
 				includeInUse={model.includeInUse}
 				archive={model.archive}
 				typeToConfirmAbove={settings.get().typeToConfirmAbove}

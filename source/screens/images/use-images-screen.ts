@@ -111,9 +111,11 @@ export function useImagesScreen(repository: string, pageSize: number, session: S
 	const replaceMarks = useCallback((digests: Iterable<string>) => setMarks(new Set(digests)), []);
 	const addMarks = useCallback((digests: Iterable<string>) => setMarks(new Set([...marksRef.current, ...digests])), []);
 
+	// Planned only while the confirmation is open: each mark would otherwise re-plan every image.
+	const confirming = panel === 'confirm';
 	const plan = useMemo(
-		() => (images.data ? planDeletion({images: images.data, graph, marked: marks, usage, includeInUse, pricePerGbMonth}) : undefined),
-		[images.data, graph, marks, usage, includeInUse, pricePerGbMonth],
+		() => (confirming && images.data ? planDeletion({images: images.data, graph, marked: marks, usage, includeInUse, pricePerGbMonth}) : undefined),
+		[confirming, images.data, graph, marks, usage, includeInUse, pricePerGbMonth],
 	);
 	const markedBytes = useMemo(() => {
 		let total = 0;
@@ -151,4 +153,3 @@ export function useImagesScreen(repository: string, pageSize: number, session: S
 	};
 }
 
-export type ImagesScreenModel = ReturnType<typeof useImagesScreen>;

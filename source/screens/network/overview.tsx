@@ -4,7 +4,7 @@ import {useServices} from '../../app/context.js';
 import {useNavigation} from '../../app/router.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers, clearFilter} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
@@ -102,11 +102,7 @@ export function VpcOverviewView({height, width}: {readonly height: number; reado
 		'network.copy-subnet': () => row && copy('subnet id', row.subnetId),
 		'network.console-subnet': () => row && openUrl(subnetConsoleUrl(session.region, row.subnetId)),
 		'network.raw-subnet': () => row && setJson(true),
-		'network.clear-filter': () => {
-			if (!view.filter) return false;
-			view.setFilter('');
-			return true;
-		},
+		'network.clear-filter': () => clearFilter(view),
 		...moveHandlers(view),
 	} as Record<OverviewActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...overviewActions, ...listMoves], []);

@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
@@ -78,11 +78,9 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 				screen.setPanel('none');
 				return true;
 			}
-			if (!view.filter) return false;
-			view.setFilter('');
-			return true;
+			return clearFilter(view);
 		},
-		...Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => screen.sortBy(column)])),
+		...sortHandlers(sortIds, column => screen.sortBy(column)),
 		...moveHandlers(view),
 	} as Record<RepositoriesActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...repositoriesActions, ...listMoves], []);

@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
@@ -48,12 +48,8 @@ export function ClustersView({height, width}: {readonly height: number; readonly
 		'clusters.raw': () => selected && setJson(true),
 		'clusters.copy': () => selected && copy('cluster ARN', selected.arn),
 		'clusters.console': () => selected && openUrl(clusterConsoleUrl(session.region, selected.name)),
-		'clusters.clear': () => {
-			if (!view.filter) return false;
-			view.setFilter('');
-			return true;
-		},
-		...Object.fromEntries(Object.entries(sortIds).map(([id, column]) => [id, () => view.sortBy(column, column !== 'name')])),
+		'clusters.clear': () => clearFilter(view),
+		...sortHandlers(sortIds, column => view.sortBy(column, column !== 'name')),
 		...moveHandlers(view),
 	} as Record<ClusterActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...clusterActions, ...listMoves], []);

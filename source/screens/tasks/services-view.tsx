@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
 import {useTableView} from '../../components/table/use-table-view.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
@@ -67,12 +67,8 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 		'services.raw': () => selected && setPanel('json'),
 		'services.copy': () => selected && copy('service ARN', selected.service.arn),
 		'services.console': () => selected && openUrl(serviceConsoleUrl(session.region, cluster, selected.service.name)),
-		'services.clear': () => {
-			if (!view.filter) return false;
-			view.setFilter('');
-			return true;
-		},
-		...Object.fromEntries(Object.entries(sortIds).map(([id, [column, descending]]) => [id, () => view.sortBy(column, descending)])),
+		'services.clear': () => clearFilter(view),
+		...sortHandlers(sortIds, ([column, descending]) => view.sortBy(column, descending)),
 		...moveHandlers(view),
 	} as Record<ServiceActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...serviceActions, ...listMoves], []);

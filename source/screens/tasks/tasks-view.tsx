@@ -5,7 +5,7 @@ import {useNavigation} from '../../app/router.js';
 import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
-import {listMoves, moveHandlers} from '../../components/table/list-keys.js';
+import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
 import {FilterBar} from '../../components/filter-bar.js';
 import {ErrorPanel, problemNote} from '../../components/error-panel.js';
 import {Loading} from '../../components/loading.js';
@@ -76,12 +76,8 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 		'tasks.raw': () => selected && setPanel('json'),
 		'tasks.copy': () => selected && copy('task ARN', selected.task.taskArn),
 		'tasks.console': () => selected && openUrl(taskConsoleUrl(session.region, cluster, selected.id)),
-		'tasks.clear': () => {
-			if (!view.filter) return false;
-			view.setFilter('');
-			return true;
-		},
-		...Object.fromEntries(Object.entries(sortIds).map(([id, [column, descending]]) => [id, () => view.sortBy(column, descending)])),
+		'tasks.clear': () => clearFilter(view),
+		...sortHandlers(sortIds, ([column, descending]) => view.sortBy(column, descending)),
 		...moveHandlers(view),
 	} as Record<TaskActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...taskActions, ...listMoves], []);
