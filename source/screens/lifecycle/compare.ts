@@ -2,6 +2,7 @@
 // results, image by image. Pure.
 
 import type {EvaluationResult} from '../../domain/lifecycle/index.js';
+import {actionOf} from './preview-model.js';
 
 /** One image's action as AWS's preview reports it (see data/lifecycle.ts `AwsPreview`). */
 export interface AwsPreviewResult {
@@ -49,13 +50,13 @@ export function compareWithAws(local: EvaluationResult, aws: readonly AwsPreview
 			disagreements.push({digest: result.digest, tags: result.tags, kind: 'only-aws', aws: theirs});
 			continue;
 		}
-		const side: SideOutcome = {action: ours.action === 'transition' ? 'archive' : 'expire', rulePriority: ours.rulePriority};
+		const side: SideOutcome = {action: actionOf(ours), rulePriority: ours.rulePriority};
 		if (side.action === theirs.action && side.rulePriority === theirs.rulePriority) agreed++;
 		else disagreements.push({digest: result.digest, tags: ours.tags, kind: 'different', aws: theirs, local: side});
 	}
 	for (const outcome of local.actions) {
 		if (seen.has(outcome.digest)) continue;
-		disagreements.push({digest: outcome.digest, tags: outcome.tags, kind: 'only-local', local: {action: outcome.action === 'transition' ? 'archive' : 'expire', rulePriority: outcome.rulePriority}});
+		disagreements.push({digest: outcome.digest, tags: outcome.tags, kind: 'only-local', local: {action: actionOf(outcome), rulePriority: outcome.rulePriority}});
 	}
 	return {agreed, disagreements, awsCount: aws.length, localCount: local.actions.length};
 }

@@ -54,14 +54,14 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	const bannerLines = unreadableBanner === undefined ? 0 : Math.min(3, Math.ceil(unreadableBanner.length / Math.max(1, width)));
 	const bodyHeight = Math.max(6, height - 1 - bannerLines);
 	const big = Math.ceil(bodyHeight * 0.6);
-	const parsedDraft = useMemo(() => {
-		const parsed = parseJson(text, {positions: false});
-		return parsed.ok ? parsed.value : undefined;
-	}, [text]);
+	// The validator has parsed the draft already; its value is the draft whenever it is JSON.
+	const parsedDraft = validation.value;
 	const draftRules = useMemo(() => {
 		const rows = ruleRows(parsedDraft);
 		return 'rows' in rows ? rows.rows.length : 0;
 	}, [parsedDraft]);
+	// AWS's policy changes rarely; counting its rules re-parses it, so not on every keystroke.
+	const sourceRules = useMemo(() => (typeof state.source === 'string' ? policyRuleCount(state.source) : 0), [state.source]);
 	// The rules list takes only the lines it needs; the rest goes to the dry run.
 	const rulesOnly = state.view === 'rules' && !state.form && !state.picker && parsedDraft !== undefined;
 	const need = state.picker ? PICKER_HEIGHT : rulesOnly ? rulesViewHeight(draftRules, validation.problems.length, state.notice !== undefined) : bodyHeight;
@@ -79,9 +79,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	}, [text]);
 	const dirty = state.source !== undefined && text !== (state.source ?? EMPTY_POLICY_TEXT);
 
-	const exportValue = parsedDraft;
 	const exportFormat = EXPORT_FORMATS[state.exportFormat] ?? 'json';
-	const exportText = exportValue === undefined ? text : exportSnippet(exportFormat, {repository, policy: exportValue, registryId: session.accountId});
 
 	const refuse = (verb: string, reason: string) => {
 		flash.warn(`Not ${verb}: ${reason}.`);
@@ -193,10 +191,12 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 		return <DeletePolicyDialog repository={repository} baseline={model.baseline} baselineSavings={model.baselineSavings} width={width} onConfirm={() => send('delete')} onCancel={go({type: 'panel', panel: 'main'})} />;
 	}
 	if (state.panel === 'export') {
+		// Built only here: a Terraform or CloudFormation rendering is not needed per keystroke.
+		const exportText = parsedDraft === undefined ? text : exportSnippet(exportFormat, {repository, policy: parsedDraft, registryId: session.accountId});
 		return (
 			<ExportView
 				repository={repository} format={exportFormat} text={exportText} offset={state.exportOffset} dispatch={dispatch} height={height} width={width}
-				{...(validation.ok ? {} : {warning: exportValue === undefined ? 'The draft is not valid JSON; shown as typed.' : 'The draft has errors: AWS would reject this policy.'})}
+				{...(validation.ok ? {} : {warning: parsedDraft === undefined ? 'The draft is not valid JSON; shown as typed.' : 'The draft has errors: AWS would reject this policy.'})}
 				onCopy={() => {
 					copyToClipboard(stdout, exportText);
 					flash.info(`copied the ${exportFormat} export (${exportText.split('\n').length} lines)`);
@@ -208,7 +208,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	const policyPane = state.picker ? (
 		<TemplatePicker picker={state.picker} dispatch={dispatch} height={policyHeight} width={policyWidth} />
 	) : (
-		<PolicyPane state={state} dispatch={dispatch} text={text} validation={validation} height={policyHeight} width={policyWidth} covered={state.panel !== 'main'} />
+		<PolicyPane state={state} dispatch={dispatch} validation={validation} height={policyHeight} width={policyWidth} covered={state.panel !== 'main'} />
 	);
 	const previewPane = state.panel === 'compare' ? (
 		<CompareView state={compare.state} height={previewHeight} width={previewWidth} onCancel={() => { compare.cancel(); dispatch({type: 'panel', panel: 'main'}); }} onClose={go({type: 'panel', panel: 'main'})} onRerun={startCompare} />
@@ -216,7 +216,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 		<PreviewPane model={model} height={previewHeight} width={previewWidth} focused={state.focus === 'preview'} source={state.source} unreadable={state.sourceUnreadable !== undefined} />
 	);
 	const lastRun = policyEntry.data?.lastEvaluatedAt ? `, ran ${isoTime(policyEntry.data.lastEvaluatedAt).slice(0, 10)}` : '';
-	const policyNote = state.sourceUnreadable !== undefined ? 'current policy unreadable' : state.source === null ? 'no policy (keeps every image)' : `${policyRuleCount(state.source)}-rule policy${lastRun}`;
+	const policyNote = state.sourceUnreadable !== undefined ? 'current policy unreadable' : state.source === null ? 'no policy (keeps every image)' : `${sourceRules}-rule policy${lastRun}`;
 	const draftNote = draftRules === 0 && parsedDraft !== undefined ? '○ draft empty' : validation.ok ? (dirty ? '✓ draft valid, not applied' : '✓ draft = AWS policy') : '✖ draft invalid';
 	const status = busy ? `⟳ ${busy}` : `${draftNote} · ${repository} · AWS: ${policyNote} · ${model.images ? `${model.images.length.toLocaleString('en-US')} images` : 'images loading'}${session.readOnly ? ' · read-only' : ''}`;
 	return (

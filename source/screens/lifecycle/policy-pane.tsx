@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import {TextEditor} from '../../components/text-editor.js';
 import type {EditorAction} from '../../components/text-editor-model.js';
-import {parseJson, type ValidationResult} from '../../domain/lifecycle/index.js';
+import type {ValidationResult} from '../../domain/lifecycle/index.js';
 import {safe} from '../../domain/format/text.js';
 import {lineMarkers, ProblemsView} from './problems-view.js';
 import {RuleForm} from './rule-form.js';
@@ -15,7 +15,6 @@ import type {ScreenAction, ScreenState} from './state.js';
 export type PolicyPaneProps = {
 	readonly state: ScreenState;
 	readonly dispatch: (action: ScreenAction) => void;
-	readonly text: string;
 	readonly validation: ValidationResult;
 	readonly height: number;
 	readonly width: number;
@@ -29,13 +28,10 @@ export function rulesViewHeight(rules: number, problems: number, notice: boolean
 }
 
 /** The draft policy: rules list, rule form or raw JSON editor, then the problems and a notice line. */
-export function PolicyPane({state, dispatch, text, validation, height, width, covered}: PolicyPaneProps) {
+export function PolicyPane({state, dispatch, validation, height, width, covered}: PolicyPaneProps) {
 	const theme = useTheme();
 	const focused = state.focus === 'policy';
-	const value = useMemo(() => {
-		const parsed = parseJson(text, {positions: false});
-		return parsed.ok ? parsed.value : undefined;
-	}, [text]);
+	const {value} = validation;
 	const rows = useMemo(() => (value === undefined ? undefined : ruleRows(value)), [value]);
 	const problemLines = validation.problems.length === 0 ? 1 : height >= 12 ? 4 : height >= 9 ? 3 : 2;
 	const noticeLines = state.notice ? 1 : 0;

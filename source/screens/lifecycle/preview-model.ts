@@ -33,7 +33,8 @@ export interface InUseWarning {
 	readonly consumers: string;
 }
 
-function actionOf(outcome: Pick<ImageOutcome, 'action'>): 'expire' | 'archive' {
+/** How the screens name an engine action: a transition moves the image to archive. */
+export function actionOf(outcome: Pick<ImageOutcome, 'action'>): 'expire' | 'archive' {
 	return outcome.action === 'transition' ? 'archive' : 'expire';
 }
 
@@ -110,12 +111,12 @@ export function previewRows(mode: ListMode, evaluation: EvaluationResult, diff: 
 		}
 		for (const change of diff.changed) {
 			const outcome = byDigest.get(change.digest);
-			if (outcome) rows.push({...rowOf(outcome, usage, '~'), reason: `was ${change.before?.action === 'transition' ? 'archive' : 'expire'} #${change.before?.rulePriority ?? '?'}; now ${outcome.reason}`});
+			if (outcome) rows.push({...rowOf(outcome, usage, '~'), reason: `was ${change.before ? actionOf(change.before) : 'expire'} #${change.before?.rulePriority ?? '?'}; now ${outcome.reason}`});
 		}
 		for (const change of diff.removed) {
 			rows.push({
 				key: change.digest, digest: change.digest, tags: change.tags, pushedAt: pushedAt.get(change.digest), sizeInBytes: change.sizeInBytes,
-				action: 'keep', rulePriority: undefined, reason: `kept now; the current policy would ${change.before?.action === 'transition' ? 'archive' : 'expire'} it (#${change.before?.rulePriority ?? '?'})`,
+				action: 'keep', rulePriority: undefined, reason: `kept now; the current policy would ${change.before ? actionOf(change.before) : 'expire'} it (#${change.before?.rulePriority ?? '?'})`,
 				inUse: undefined, change: '-',
 			});
 		}

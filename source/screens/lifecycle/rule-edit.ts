@@ -79,14 +79,6 @@ function withRules(policy: unknown, rules: unknown[]): Json {
 	return {...recordOf(policy), rules};
 }
 
-/** Puts the rules in display order and numbers them 1..n (after a move or an insert). */
-export function renumber(policy: unknown): Json {
-	const rules = rulesOf(policy);
-	const result = ruleRows(policy);
-	if (!('rows' in result)) return recordOf(policy);
-	return withRules(policy, result.rows.map((row, k) => (isRecord(rules[row.index]) ? {...(rules[row.index] as Json), rulePriority: k + 1} : rules[row.index])));
-}
-
 function storageClassOf(rule: unknown): string {
 	return recordOf(recordOf(rule).selection).storageClass === 'archive' ? 'archive' : 'standard';
 }

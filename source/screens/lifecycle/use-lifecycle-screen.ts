@@ -6,7 +6,7 @@ import {imagesResource, indexManifestsResource, lifecyclePolicyResource} from '.
 import {usageResource} from '../../data/usage.js';
 import {toLifecycleImages} from '../../data/lifecycle.js';
 import {
-	diffOutcomes, estimateSavings, evaluateLifecycle, parseJson, validatePolicyText,
+	diffOutcomes, estimateSavings, evaluateLifecycle, validatePolicyText,
 	type EvaluationResult, type LifecycleImage, type LifecyclePolicy, type ValidationResult,
 } from '../../domain/lifecycle/index.js';
 import {repositoryUsage, type Consumer} from '../../domain/registry/usage.js';
@@ -90,9 +90,9 @@ export function useLifecycleScreen(repository: string) {
 	const text = useMemo(() => editorText(editor), [editor]);
 	const validation = useMemo(() => validatePolicyText(text), [text]);
 	// While the template picker is open, the preview shows what the template would insert.
-	const draftValue = useMemo(() => (state.picker && state.picker.mode === 'add' ? parseJson(text, {positions: false}) : undefined), [state.picker, text]);
+	const draftValue = state.picker?.mode === 'add' ? validation.value : undefined;
 	const previewText = useMemo(
-		() => (state.picker ? pickerText(state.picker, draftValue?.ok ? draftValue.value : undefined) : text),
+		() => (state.picker ? pickerText(state.picker, draftValue) : text),
 		[state.picker, draftValue, text],
 	);
 	const previewValidation: ValidationResult = useMemo(() => (previewText === text ? validation : validatePolicyText(previewText)), [previewText, text, validation]);
