@@ -13,7 +13,7 @@ import {imageChecks, type EgressPath, type ImageLookup} from '../domain/diagnosi
 import type {Check} from '../domain/diagnosis/types.js';
 import type {ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import {parseImageUri, type ImageReference} from '../domain/registry/image-uri.js';
-import type {TaskRecord} from '../domain/tasks/types.js';
+import {serviceNameOf, taskLocation, type TaskRecord} from '../domain/tasks/types.js';
 import {nameOfArn} from '../domain/ecs/types.js';
 
 /**
@@ -166,8 +166,8 @@ async function roleChecks(session: Scoped, definition: TaskDefinitionRecord, tas
 export async function loadDiagnosis(session: Scoped, input: DiagnosisInput, signal?: AbortSignal): Promise<DiagnosisReport> {
 	const {task, source} = await readTask(session, input, signal);
 	const unavailable: string[] = [];
-	const taskRegion = /^arn:aws[\w-]*:ecs:([a-z0-9-]+):/.exec(task.taskArn)?.[1] ?? session.region;
-	const serviceName = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+	const taskRegion = taskLocation(task.taskArn).region ?? session.region;
+	const serviceName = serviceNameOf(task);
 	const [taskDefinition, service] = await Promise.all([
 		describeTaskDefinition(session.clients, task.taskDefinitionArn ?? '', signal).catch((error: unknown) => {
 			unavailable.push(reason(error, 'Reading the task definition'));
@@ -241,7 +241,7 @@ export function diagnosisJson(report: DiagnosisReport) {
 			arn: task.taskArn,
 			id: nameOfArn(task.taskArn),
 			cluster: report.cluster,
-			service: task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined,
+			service: serviceNameOf(task),
 			source: report.source,
 			lastStatus: task.lastStatus,
 			desiredStatus: task.desiredStatus,

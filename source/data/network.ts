@@ -8,7 +8,7 @@ import {classifySubnets, networkChecks, networkVerdict, resolveTaskPaths, type N
 import type {Hop, TaskNeeds, TaskNetwork, TaskPaths, VpcModel} from '../domain/network/types.js';
 import type {Check} from '../domain/diagnosis/types.js';
 import type {ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
-import {taskLocation, type TaskRecord} from '../domain/tasks/types.js';
+import {serviceNameOf, taskLocation, type TaskRecord} from '../domain/tasks/types.js';
 import {ecrRepositoryArn, parseImageUri} from '../domain/registry/image-uri.js';
 import {nameOfArn} from '../domain/ecs/types.js';
 
@@ -129,7 +129,7 @@ export function taskNetworkOf(input: TaskNetworkInput, eni: LocatedInterface | u
 	}
 	const {needs, repositoryArns} = taskNeeds(taskDefinition, input.customerManagedKeys);
 	const clusterName = (task.clusterArn ? nameOfArn(task.clusterArn) : undefined);
-	const serviceName = service?.name ?? (task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined);
+	const serviceName = service?.name ?? serviceNameOf(task);
 	const privateIp = task.privateIp ?? eni?.privateIpAddress;
 	const taskNetwork: TaskNetwork = {
 		region: location.region ?? session.region,
@@ -275,7 +275,7 @@ export function taskNetworkResource(session: Scoped, cluster: string, taskArn: s
 		load: async ({signal}) => {
 			const [task] = await describeTasks(session.clients, cluster, [taskArn], signal);
 			if (task === undefined) throw problem('not-found', 'Reading the task', `Task ${taskArn} was not found in cluster ${cluster}.`, 'Stopped tasks stay describable for about an hour; pick a newer task.');
-			const serviceName = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+			const serviceName = serviceNameOf(task);
 			const [taskDefinition, services] = await Promise.all([
 				describeTaskDefinition(session.clients, task.taskDefinitionArn ?? '', signal),
 				serviceName === undefined ? Promise.resolve([]) : describeServices(session.clients, cluster, [serviceName], signal),

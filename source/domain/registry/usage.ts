@@ -2,7 +2,7 @@ import type {ImageRecord} from './types.js';
 import {parseImageUri, type ImageReference} from './image-uri.js';
 import type {ServiceRecord, TaskDefinitionRecord} from '../ecs/types.js';
 import {nameOfArn, shortTaskDefinition} from '../ecs/types.js';
-import type {TaskRecord} from '../tasks/types.js';
+import {serviceNameOf, type TaskRecord} from '../tasks/types.js';
 
 /**
  * "In use by": which running or pending tasks, service deployments and recent task-definition
@@ -89,7 +89,7 @@ export function repositoryUsage(input: UsageInput, repository: RepositoryLocatio
 	// Running and pending tasks: the digest ECS actually pulled.
 	const taskDigestsByService = new Map<string, Set<string>>();
 	for (const {task, cluster} of input.tasks) {
-		const service = task.group?.startsWith('service:') ? task.group.slice(8) : undefined;
+		const service = serviceNameOf(task);
 		for (const container of task.containers) {
 			if (!container.image) continue;
 			const parsed = parseImageUri(container.image);

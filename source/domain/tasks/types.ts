@@ -95,6 +95,11 @@ export function asStopCode(value: string | undefined): StopCode | undefined {
 	return (STOP_CODES as readonly string[]).includes(value ?? '') ? (value as StopCode) : undefined;
 }
 
+/** The service that started the task (its group is `service:<name>`), or undefined for a standalone task. */
+export function serviceNameOf(task: Pick<TaskRecord, 'group'>): string | undefined {
+	return task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+}
+
 /** Region and account from a task ARN (`arn:aws:ecs:<region>:<account>:task/...`). */
 export function taskLocation(taskArn: string): {region?: string; account?: string} {
 	const match = /^arn:aws[\w-]*:ecs:([a-z0-9-]+):(\d{12}):task\//.exec(taskArn);

@@ -16,6 +16,7 @@ import {diagnosisActions, type DiagnosisActionId} from './keymap.js';
 import {reportLines} from './report-lines.js';
 import {useDiagnosisScreen} from './use-diagnosis-screen.js';
 import {nameOfArn} from '../../domain/ecs/types.js';
+import {serviceNameOf} from '../../domain/tasks/types.js';
 
 const about = `Why this task will not start (or stopped). The verdict comes first: the single most likely
 cause in plain words, with the evidence and the fix. It comes from the task's stop reason (matched
@@ -57,7 +58,7 @@ export function DiagnosisScreen({cluster, taskArn, height, width}: {readonly clu
 	if (!data && report.problem) return <ErrorPanel problem={report.problem} />;
 	if (!data) return <Loading label={`Diagnosing task ${id.slice(0, 8)}: reading the task, its role, image and network`} />;
 	if (json) return <JsonView title={`diagnosis ${id}`} value={diagnosisJson(data)} height={height} width={width} onClose={() => setJson(false)} />;
-	const service = data.task.group?.startsWith('service:') ? data.task.group.slice('service:'.length) : undefined;
+	const service = serviceNameOf(data.task);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate">

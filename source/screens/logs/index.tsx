@@ -17,6 +17,7 @@ import {MessageBox, SourceTabs, StatusLine} from './parts.js';
 import {notStartedMessages, sourceLine, sourceMessages} from './source-state.js';
 import {useLogsScreen} from './use-logs-screen.js';
 import {nameOfArn} from '../../domain/ecs/types.js';
+import {serviceNameOf} from '../../domain/tasks/types.js';
 
 const about = `CloudWatch Logs of a task, one tab per container (Tab switches): awslogs streams
 (<prefix>/<container>/<task id>) and FireLens routes to CloudWatch (cloudwatch_logs / cloudwatch
@@ -92,7 +93,7 @@ export function LogsScreen({cluster, taskArn, container, height, width}: {readon
 		return model.definitionState.problem ? <ErrorPanel problem={model.definitionState.problem} /> : <Loading label="Reading the task definition (ecs:DescribeTaskDefinition)" />;
 	}
 
-	const service = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+	const service = serviceNameOf(task);
 	const lines = model.lines;
 	const options = {width: width - 1, wrap, timestamps, labels: searching && model.readable.length > 1, terms: searching ? termsOf(model.search.data?.pattern ?? '') : [], withDate: spansDays(lines)};
 	const body = (() => {

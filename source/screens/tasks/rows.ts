@@ -4,7 +4,7 @@ import {nameOfArn, shortTaskDefinition} from '../../domain/ecs/types.js';
 import {classifyTask} from '../../domain/diagnosis/catalog.js';
 import {familyOfStall, stallOf, type Stall, type StallPhase, type StateFamily} from '../../domain/tasks/stall.js';
 import type {TimeInState} from '../../domain/tasks/time-in-state.js';
-import type {TaskRecord} from '../../domain/tasks/types.js';
+import {serviceNameOf, type TaskRecord} from '../../domain/tasks/types.js';
 import {foreignRegionImages, type ForeignImage} from '../../domain/tasks/image-region.js';
 
 /**
@@ -39,7 +39,7 @@ export type TaskRow = {
 };
 
 export function toTaskRow(task: TaskRecord, now: number, thresholdMs: number, fromHistory = false): TaskRow {
-	const service = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+	const service = serviceNameOf(task);
 	// Rows are rebuilt every tick: the stall (which holds the time in state) is computed once.
 	const stall = stallOf({task, now, thresholdMs});
 	return {
