@@ -34,8 +34,7 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 	const dispatcher = useMemo<Dispatcher>(() => {
 		/** Gives the event to the highest active layer that takes it; returns that layer's priority. */
 		const dispatch = (event: KeyEvent): number | undefined => {
-			const ordered = [...layers.current].sort((a, b) => b.priority - a.priority || b.id - a.id);
-			for (const layer of ordered) {
+			for (const layer of layers.current) {
 				if (!layer.active.current) continue;
 				if (layer.handler.current(event)) return layer.priority;
 			}
@@ -90,7 +89,8 @@ export function KeyProvider({children}: {readonly children: ReactNode}) {
 		};
 		return {
 			register(registration) {
-				layers.current = [...layers.current, registration];
+				// Kept in dispatch order (highest layer, then newest first): sorted when layers change, not per key.
+				layers.current = [...layers.current, registration].sort((a, b) => b.priority - a.priority || b.id - a.id);
 				return () => {
 					layers.current = layers.current.filter(item => item.id !== registration.id);
 				};
