@@ -115,9 +115,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 	const actions = useMemo(() => [...imagesActions, ...listMoves], []);
 	useKeymap(actions, handlers, {
 		isActive: panel === 'table' && !model.filtering,
-		readOnly: session.readOnly,
 		publish: {title: `Images of ${repository}`, about},
-		onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`),
 	});
 	// Panels close with Esc; the progress view turns Esc into "stop after this chunk".
 	useKeyLayer(

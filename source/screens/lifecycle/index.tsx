@@ -168,7 +168,6 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 	};
 	useKeymap(lifecycleActions, handlers, {
 		isActive: state.panel === 'main' && !state.picker && state.form?.editing === undefined,
-		readOnly: session.readOnly,
 		publish: {title: `Lifecycle policy of ${repository}`, about: lifecycleAbout},
 		onBlocked: action => flash.warn(`read-only mode: ${action.title.split(' (')[0]!.toLowerCase()} is disabled`),
 	});

@@ -86,9 +86,7 @@ export function RepositoriesScreen({height, width}: {readonly height: number; re
 	const actions = useMemo(() => [...repositoriesActions, ...listMoves], []);
 	useKeymap(actions, handlers, {
 		isActive: !filtering && panel !== 'json',
-		readOnly: session.readOnly,
 		publish: {title: 'Repositories', about},
-		onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`),
 	});
 
 	const {repositories} = screen;

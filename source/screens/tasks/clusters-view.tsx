@@ -2,7 +2,6 @@ import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from '../../app/context.js';
 import {useNavigation} from '../../app/router.js';
-import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
 import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
@@ -31,7 +30,6 @@ const sortIds: Partial<Record<ClusterActionId, string>> = {'clusters.sort-name':
 export function ClustersView({height, width}: {readonly height: number; readonly width: number}) {
 	const {session, theme} = useServices();
 	const navigation = useNavigation();
-	const flash = useFlash();
 	const {copy, openUrl} = useCopy();
 	const refreshLabel = useRefreshLabel();
 	const clusters = useLive(useMemo(() => clustersResource(session), [session]));
@@ -53,7 +51,7 @@ export function ClustersView({height, width}: {readonly height: number; readonly
 		...moveHandlers(view),
 	} as Record<ClusterActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...clusterActions, ...listMoves], []);
-	useKeymap(actions, handlers, {isActive: !filtering && !json, readOnly: session.readOnly, publish: {title: 'ECS clusters', about}, onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`)});
+	useKeymap(actions, handlers, {isActive: !filtering && !json, publish: {title: 'ECS clusters', about}});
 
 	if (!clusters.data && clusters.problem) return <ErrorPanel problem={clusters.problem} />;
 	if (!clusters.data) return <Loading label="Listing ECS clusters" />;

@@ -2,7 +2,6 @@ import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useServices} from '../../app/context.js';
 import {useNavigation} from '../../app/router.js';
-import {useFlash} from '../../app/ui-state.js';
 import {useKeymap} from '../../app/keys/use-keymap.js';
 import {Table} from '../../components/table/table.js';
 import {listMoves, moveHandlers, clearFilter, sortHandlers} from '../../components/table/list-keys.js';
@@ -41,7 +40,6 @@ const sortIds: Partial<Record<ServiceActionId, [string, boolean]>> = {
 export function ServicesView({cluster, height, width}: {readonly cluster: string; readonly height: number; readonly width: number}) {
 	const {session, theme} = useServices();
 	const navigation = useNavigation();
-	const flash = useFlash();
 	const {copy, openUrl} = useCopy();
 	// Ages of service events: a 5 s tick is plenty, and each tick redraws the table.
 	const now = useNow(5000);
@@ -72,7 +70,7 @@ export function ServicesView({cluster, height, width}: {readonly cluster: string
 		...moveHandlers(view),
 	} as Record<ServiceActionId | (typeof listMoves)[number]['id'], () => void | boolean>;
 	const actions = useMemo(() => [...serviceActions, ...listMoves], []);
-	useKeymap(actions, handlers, {isActive: !filtering && panel === 'none', readOnly: session.readOnly, publish: {title: `ECS services: ${cluster}`, about}, onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`)});
+	useKeymap(actions, handlers, {isActive: !filtering && panel === 'none', publish: {title: `ECS services: ${cluster}`, about}});
 
 	if (!services.data && services.problem) return <ErrorPanel problem={services.problem} />;
 	if (!services.data) return <Loading label={`Listing the services of ${cluster}`} />;

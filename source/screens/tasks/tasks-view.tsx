@@ -84,9 +84,7 @@ export function TasksView({cluster, service, height, width}: {readonly cluster: 
 	const title = screen.allServices ? `ECS tasks: ${cluster} (all services)` : `ECS tasks: ${cluster}/${service}`;
 	useKeymap(actions, handlers, {
 		isActive: !filtering && panel === 'none' && stopping === undefined,
-		readOnly: session.readOnly,
 		publish: {title, about},
-		onBlocked: action => flash.warn(`read-only mode: ${action.title.toLowerCase()} is disabled`),
 	});
 
 	if (!listing.data && listing.problem) return <ErrorPanel problem={listing.problem} />;
