@@ -30,9 +30,6 @@ export function useServices(): AppServices {
 	return value;
 }
 
-export function useSession(): Session {
-	return useServices().session;
-}
 
 export function useTheme(): Theme {
 	return useServices().theme;

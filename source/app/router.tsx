@@ -29,7 +29,6 @@ function reducer(state: State, action: Action): State {
 
 export type Navigation = {
 	route: Route;
-	stack: readonly Route[];
 	push(route: Route): void;
 	/** Goes back; returns false at the first screen. */
 	pop(): boolean;
@@ -49,7 +48,7 @@ export function NavigationProvider({initial, children}: {readonly initial: Route
 		dispatch({type: 'pop'});
 		return true;
 	}, [depth]);
-	const value = useMemo<Navigation>(() => ({route: state.stack[state.stack.length - 1]!, stack: state.stack, push, pop, reset}), [state.stack, push, pop, reset]);
+	const value = useMemo<Navigation>(() => ({route: state.stack[state.stack.length - 1]!, push, pop, reset}), [state.stack, push, pop, reset]);
 	return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 

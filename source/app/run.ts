@@ -9,6 +9,7 @@ import {bootstrap, type Bootstrap} from '../cli/bootstrap.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import type {GlobalOptions} from '../cli/args.js';
 import {mark} from '../trace.js';
+import {problemMessage} from '../cli/output.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -37,24 +38,24 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 	ui.catch(() => undefined);
 	const settings = loadSettings();
 	mark('settings');
-	const readOnly = options.readOnly || settings.get().readOnly;
+	const remembered = settings.get();
+	const readOnly = options.readOnly || remembered.readOnly;
 	const recorder = new CallRecorder();
 	let debug: DebugLog | undefined;
 	if (options.debug) debug = openDebugLog(recorder);
 	let started: Bootstrap;
 	try {
-		const remembered = settings.get();
 		started = await bootstrap(options, {readOnly, recorder, remembered: {...(remembered.lastProfile ? {profile: remembered.lastProfile} : {}), ...(remembered.lastRegion ? {region: remembered.lastRegion} : {})}});
 	} catch (error) {
 		process.stderr.write(`ecrtui: ${(error as Error).message}\n`);
 		return (error as {usage?: boolean}).usage ? 2 : 1;
 	}
-	const {first, open, simulator} = started;
+	const {first, open} = started;
 	mark('session open');
 	if (!first.ok) {
-		await simulator?.close();
+		await started.close();
 		const {problem} = first;
-		process.stderr.write(`ecrtui: ${problem.what} failed.\n  ${problem.why}\n  → ${problem.next}\n`);
+		process.stderr.write(problemMessage(problem));
 		return 1;
 	}
 	let session = first.session;
@@ -63,7 +64,7 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 	void session.store.ensure(repositoriesResource(session));
 	const {mount} = await ui;
 	mark('ui modules loaded');
-	const theme = pickTheme({noColor: options.noColor, ...(options.theme ? {flag: options.theme} : {}), setting: settings.get().theme});
+	const theme = pickTheme({noColor: options.noColor, ...(options.theme ? {flag: options.theme} : {}), setting: remembered.theme});
 
 	const restore = () => process.stdout.write(leaveAlternateScreen);
 	process.stdout.write(enterAlternateScreen);
@@ -93,7 +94,7 @@ export async function runTui(options: GlobalOptions): Promise<number> {
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
 		closeSession(session);
-		await simulator?.close();
+		await started.close();
 	}
 	await settings.flush();
 	for (const warning of settings.warnings) process.stderr.write(`ecrtui: ${warning}\n`);

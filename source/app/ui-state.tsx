@@ -6,11 +6,11 @@ import type {Problem} from '../data/problems.js';
  * whether a modal is open (polling pauses), the screen's current key actions (for help and
  * the footer), and the filter text of the current table.
  */
-export type Flash = {kind: 'info' | 'warn' | 'error'; text: string; at: number};
+export type Flash = {kind: 'info' | 'warn' | 'error'; text: string};
 
 type UiState = {
 	flash?: Flash;
-	setFlash(flash: Omit<Flash, 'at'> | undefined): void;
+	setFlash(flash: Flash | undefined): void;
 	modalCount: number;
 	openModal(): () => void;
 	overlay: 'help' | 'palette' | undefined;
@@ -24,9 +24,10 @@ export function UiProvider({children}: {readonly children: ReactNode}) {
 	const [modalCount, setModalCount] = useState(0);
 	const [overlay, setOverlay] = useState<'help' | 'palette'>();
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
-	const setFlash = useCallback((next: Omit<Flash, 'at'> | undefined) => {
+	const setFlash = useCallback((next: Flash | undefined) => {
 		clearTimeout(timer.current);
-		setFlashState(next ? {...next, at: Date.now()} : undefined);
+		// A new object each time, so the same text flashed twice still restarts its timer and shows.
+		setFlashState(next ? {...next} : undefined);
 		if (next) {
 			timer.current = setTimeout(() => setFlashState(undefined), next.kind === 'error' ? 10_000 : 5000);
 			timer.current.unref?.();
@@ -60,7 +61,6 @@ export function useFlash() {
 			info: (text: string) => setFlash({kind: 'info', text}),
 			warn: (text: string) => setFlash({kind: 'warn', text}),
 			error: (value: string | Problem) => setFlash({kind: 'error', text: typeof value === 'string' ? value : `${value.what}: ${value.why} ${value.next}`}),
-			clear: () => setFlash(undefined),
 		}),
 		[setFlash],
 	);

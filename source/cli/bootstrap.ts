@@ -13,7 +13,6 @@ export type Bootstrap = {
 	/** Opens another session the same way (profile or region switch). */
 	open(change: {profile?: string; region?: string}): Promise<SessionResult>;
 	simulator?: Simulator;
-	recorder: CallRecorder;
 	/** Stops the embedded simulator, if any. */
 	close(): Promise<void>;
 };
@@ -23,7 +22,7 @@ export type Bootstrap = {
  * --demo (on an ephemeral loopback port), otherwise the credential chain, profile, region and
  * --endpoint-url. Shared by the TUI and the non-interactive commands so they behave the same.
  */
-export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolean; demoSpeed?: number; maxAttempts?: number; warn?: (text: string) => void; recorder?: CallRecorder; remembered?: {profile?: string; region?: string}}): Promise<Bootstrap> {
+export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolean; demoSpeed?: number; maxAttempts?: number; recorder?: CallRecorder; remembered?: {profile?: string; region?: string}}): Promise<Bootstrap> {
 	const recorder = extra.recorder ?? new CallRecorder();
 	if (options.debug && !extra.recorder) {
 		// Non-interactive commands log their AWS calls too (the TUI opens its own log).
@@ -44,7 +43,7 @@ export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolea
 		base.demo = {simulator, accessKeyId: DEMO_ACCESS_KEY};
 	} else {
 		const warning = insecureEndpointWarning(options.endpointUrl);
-		if (warning) (extra.warn ?? (text => process.stderr.write(`${text}\n`)))(warning);
+		if (warning) process.stderr.write(`${warning}\n`);
 		if (options.endpointUrl) base.endpoint = options.endpointUrl;
 	}
 	const open = (change: {profile?: string; region?: string}) =>
@@ -54,5 +53,5 @@ export async function bootstrap(options: GlobalOptions, extra: {readOnly: boolea
 	const profile = options.profile ?? (options.demo || env.AWS_PROFILE ? undefined : extra.remembered?.profile);
 	const region = options.region ?? (options.demo || env.AWS_REGION || env.AWS_DEFAULT_REGION ? undefined : extra.remembered?.region);
 	const first = await open({...(profile ? {profile} : {}), ...(region ? {region} : {})});
-	return {first, open, ...(simulator ? {simulator} : {}), recorder, close: async () => simulator?.close()};
+	return {first, open, ...(simulator ? {simulator} : {}), close: async () => simulator?.close()};
 }

@@ -1,7 +1,10 @@
 import type {Command, GlobalOptions} from './args.js';
 
+/** The commands that print and exit (the TUI, --version and --help are handled by the CLI itself). */
+type PrintingCommand = Exclude<Command, {name: 'tui' | 'version' | 'help'}>;
+
 /** Non-interactive commands: each prints its result and returns the exit code. */
-export async function runCommand(command: Command, options: GlobalOptions): Promise<number> {
+export async function runCommand(command: PrintingCommand, options: GlobalOptions): Promise<number> {
 	switch (command.name) {
 		case 'sim': {
 			const {runSimCommand} = await import('./sim-command.js');
@@ -19,9 +22,5 @@ export async function runCommand(command: Command, options: GlobalOptions): Prom
 			const {runDiagnose} = await import('./diagnose-command.js');
 			return runDiagnose(command, options);
 		}
-		default:
-			process.stderr.write(`ecrtui: ${command.name} is not available in this build yet\n`);
-			void options;
-			return 2;
 	}
 }

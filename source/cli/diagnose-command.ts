@@ -9,6 +9,7 @@ import {configDir as defaultConfigDir} from '../config/paths.js';
 import {DEFAULT_SETTINGS, loadSettings} from '../config/settings.js';
 import type {Check} from '../domain/diagnosis/types.js';
 import {safe} from '../domain/format/text.js';
+import {problemMessage, stdio, type Output} from './output.js';
 
 /**
  * `ecrtui diagnose --cluster C --task T [--json]`: the diagnosis screen for scripts. The task
@@ -16,8 +17,6 @@ import {safe} from '../domain/format/text.js';
  * Exit codes: 0 no problem, 1 problem found (or the stop cannot be explained, or the task
  * cannot be read), 2 usage.
  */
-type Output = {out(text: string): void; err(text: string): void};
-const stdio: Output = {out: text => process.stdout.write(text), err: text => process.stderr.write(text)};
 
 /** For tests: an open session (a simulator's) instead of the global flags. */
 export type DiagnoseDeps = {session?: Session; now?: () => number; configDir?: string; stallThresholdMs?: number; historyLimit?: number};
@@ -55,7 +54,7 @@ export async function runDiagnose(command: Extract<Command, {name: 'diagnose'}>,
 		if (!started.first.ok) {
 			await started.close();
 			const {problem} = started.first;
-			io.err(`ecrtui: ${problem.what} failed.\n  ${problem.why}\n  → ${problem.next}\n`);
+			io.err(problemMessage(problem));
 			return 1;
 		}
 		const opened = started.first.session;
@@ -76,7 +75,7 @@ export async function runDiagnose(command: Extract<Command, {name: 'diagnose'}>,
 	} catch (error) {
 		const problem = toProblem(error, {what: `Diagnosing task ${command.task}`, ...(session.profile ? {profile: session.profile} : {})});
 		if (command.json) io.out(`${JSON.stringify({error: {kind: problem.kind, what: problem.what, why: problem.why, next: problem.next}, exitCode: 1}, null, 2)}\n`);
-		else io.err(`ecrtui: ${problem.what} failed.\n  ${problem.why}\n  → ${problem.next}\n`);
+		else io.err(problemMessage(problem));
 		return 1;
 	} finally {
 		await close();

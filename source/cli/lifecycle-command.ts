@@ -17,13 +17,12 @@ import {awsErrorMessage} from '../domain/lifecycle/index.js';
 import {bytes, isoTime, shortDigest, usd} from '../domain/format/units.js';
 import {fit, safe} from '../domain/format/text.js';
 import {closeSession} from '../data/session.js';
+import {problemMessage, stdio, type Output} from './output.js';
 
 /**
  * `ecrtui lifecycle validate|preview`: the lifecycle engine for scripts and CI pipelines.
  * Exit codes: 0 valid / ok, 1 invalid policy, 2 usage (bad flags, unreadable or wrong-shaped input).
  */
-type Output = {out(text: string): void; err(text: string): void};
-const stdio: Output = {out: text => process.stdout.write(text), err: text => process.stderr.write(text)};
 
 function problemLine(file: string, problem: LifecycleProblem): string {
 	const where = problem.line ? `${file}:${problem.line}:${problem.column ?? 1}` : file;
@@ -63,7 +62,7 @@ export async function runLifecycleValidate(command: Extract<Command, {name: 'lif
 
 type InUse = Map<string, string[]>;
 
-function previewTable(result: EvaluationResult, inUse: InUse, now: number): string {
+function previewTable(result: EvaluationResult, inUse: InUse): string {
 	const header = `${fit('RULE', 4)} ${fit('ACTION', 10)} ${fit('TAGS', 28)} ${fit('DIGEST', 12)} ${fit('PUSHED', 20)} ${fit('SIZE', 9, 'right')}  REASON`;
 	const lines = [header];
 	for (const action of result.actions) {
@@ -72,7 +71,6 @@ function previewTable(result: EvaluationResult, inUse: InUse, now: number): stri
 			`${fit(String(action.rulePriority), 4)} ${fit(action.action === 'expire' ? 'EXPIRE' : 'ARCHIVE', 10)} ${fit(safe(action.tags.join(',')) || '<untagged>', 28)} ${fit(shortDigest(action.digest), 12)} ${fit(isoTime(action.pushedAt), 20)} ${fit(bytes(action.sizeInBytes), 9, 'right')}  ${safe(action.reason)}${used ? `  ⚠ IN USE: ${safe(used.join('; '))}` : ''}`,
 		);
 	}
-	void now;
 	return `${lines.join('\n')}\n`;
 }
 
@@ -111,7 +109,7 @@ export async function runLifecyclePreview(command: Extract<Command, {name: 'life
 		if (!started.first.ok) {
 			await started.close();
 			const {problem} = started.first;
-			io.err(`ecrtui: ${problem.what} failed.\n  ${problem.why}\n  → ${problem.next}\n`);
+			io.err(problemMessage(problem));
 			return 1;
 		}
 		const session = started.first.session;
@@ -131,7 +129,7 @@ export async function runLifecyclePreview(command: Extract<Command, {name: 'life
 		} catch (error) {
 			const {toProblem} = await import('../data/problems.js');
 			const problem = toProblem(error, {what: `Reading the images of ${command.repository}`, ...(session.profile ? {profile: session.profile} : {})});
-			io.err(`ecrtui: ${problem.what} failed.\n  ${problem.why}\n  → ${problem.next}\n`);
+			io.err(problemMessage(problem));
 			return 1;
 		} finally {
 			closeSession(session);
@@ -159,7 +157,7 @@ export async function runLifecyclePreview(command: Extract<Command, {name: 'life
 		);
 		return 0;
 	}
-	io.out(previewTable(result, inUse, now));
+	io.out(previewTable(result, inUse));
 	io.out(
 		`\n${result.totals.images} images evaluated at ${isoTime(now)}: ${result.totals.expiring} expire, ${result.totals.transitioning} move to archive; ` +
 			`${bytes(result.totals.bytesFreed)} freed, saving ~${usd(savings.total)}/month at $${price}/GB-month (estimate: AWS bills unique layers).\n`,

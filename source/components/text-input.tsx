@@ -11,15 +11,13 @@ export type TextInputProps = {
 	readonly prompt?: string;
 	readonly placeholder?: string;
 	readonly isActive?: boolean;
-	/** Hide what is typed (never needed for AWS data; kept for completeness). */
-	readonly mask?: boolean;
 };
 
 /**
  * A one-line input on the top key layer: while it is active it takes every printable key, so
  * typing "q" in a filter never quits. Enter submits, Esc cancels, Ctrl-U clears.
  */
-export function TextInput({value, onChange, onSubmit, onCancel, prompt = '', placeholder = '', isActive = true, mask = false}: TextInputProps) {
+export function TextInput({value, onChange, onSubmit, onCancel, prompt = '', placeholder = '', isActive = true}: TextInputProps) {
 	const theme = useTheme();
 	const {release} = useKeyHold();
 	// Keys can arrive faster than renders (a paste, replayed held keys): edit the latest value.
@@ -60,11 +58,10 @@ export function TextInput({value, onChange, onSubmit, onCancel, prompt = '', pla
 	useEffect(() => {
 		if (isActive) release();
 	}, [isActive, release]);
-	const shown = mask ? '•'.repeat(value.length) : value;
 	return (
 		<Text>
 			<Text color={theme.color('text.accent')}>{prompt}</Text>
-			{shown || <Text color={theme.color('text.muted')}>{placeholder}</Text>}
+			{value || <Text color={theme.color('text.muted')}>{placeholder}</Text>}
 			{isActive ? <Text inverse> </Text> : null}
 		</Text>
 	);
