@@ -14,8 +14,10 @@ async function main(argv: string[]): Promise<number> {
 		process.stderr.write(`ecrtui: ${printable(parsed.error)}\n${usageLine(parsed.topic)}\n`);
 		return 2;
 	}
-	const {command, options} = parsed;
-	if (options.noColor || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) process.env.FORCE_COLOR = '0';
+	const {command} = parsed;
+	// NO_COLOR (any non-empty value, https://no-color.org) means --no-color, decided once here.
+	const options = {...parsed.options, noColor: parsed.options.noColor || (process.env.NO_COLOR ?? '') !== ''};
+	if (options.noColor) process.env.FORCE_COLOR = '0';
 	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 	switch (command.name) {
 		case 'version':

@@ -53,12 +53,11 @@ export const themes = {
 } as const;
 
 /**
- * Picks the theme: NO_COLOR (any value, https://no-color.org) or --no-color wins over the
- * setting; otherwise the flag, then the saved setting, then dark.
+ * Picks the theme: --no-color (which the CLI also sets for NO_COLOR) wins over the setting;
+ * otherwise the flag, then the saved setting, then dark.
  */
-export function pickTheme(options: {noColor: boolean; flag?: 'dark' | 'light'; setting?: string; env?: NodeJS.ProcessEnv}): Theme {
-	const env = options.env ?? process.env;
-	if (options.noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return themes['no-color'];
+export function pickTheme(options: {noColor: boolean; flag?: 'dark' | 'light'; setting?: string}): Theme {
+	if (options.noColor) return themes['no-color'];
 	const name = options.flag ?? (options.setting === 'light' ? 'light' : 'dark');
 	return themes[name];
 }
