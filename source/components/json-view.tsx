@@ -4,6 +4,7 @@ import {useTheme} from '../app/context.js';
 import {LAYER, useKeyLayer} from '../app/keys/dispatch.js';
 import {useModal} from '../app/ui-state.js';
 import {inert, truncate} from '../domain/format/text.js';
+import {scrolledOffset} from './scroll-keys.js';
 
 /** `y`: the raw JSON of the selected item, scrollable, values made inert. */
 export function JsonView({title, value, height, width, onClose}: {readonly title: string; readonly value: unknown; readonly height: number; readonly width: number; readonly onClose: () => void}) {
@@ -15,14 +16,10 @@ export function JsonView({title, value, height, width, onClose}: {readonly title
 	const [offset, setOffset] = useState(0);
 	const maxOffset = Math.max(0, safeLines.length - body);
 	useKeyLayer(
-		({input, key}) => {
+		event => {
+			const {input, key} = event;
 			if (key.escape || input === 'y' || input === 'q') onClose();
-			else if (key.downArrow || input === 'j') setOffset(value => Math.min(maxOffset, value + 1));
-			else if (key.upArrow || input === 'k') setOffset(value => Math.max(0, value - 1));
-			else if (key.pageDown || input === ' ' || (key.ctrl && input === 'f')) setOffset(value => Math.min(maxOffset, value + body));
-			else if (key.pageUp || (key.ctrl && input === 'b')) setOffset(value => Math.max(0, value - body));
-			else if (input === 'g') setOffset(0);
-			else if (input === 'G') setOffset(maxOffset);
+			else setOffset(current => scrolledOffset(event, current, body, maxOffset) ?? current);
 			return true;
 		},
 		{priority: LAYER.overlay},

@@ -4,6 +4,7 @@ import {useTheme} from '../app/context.js';
 import {LAYER, useKeyLayer} from '../app/keys/dispatch.js';
 import type {Role} from '../app/theme/tokens.js';
 import {inert, width as textWidth} from '../domain/format/text.js';
+import {scrolledOffset} from './scroll-keys.js';
 
 /** One logical line of a panel; long lines wrap to the panel's width. */
 export type PanelLine = {readonly text: string; readonly role?: Role; readonly bold?: boolean; readonly indent?: number};
@@ -63,15 +64,14 @@ export function TextPanel({
 	const maxOffset = Math.max(0, wrapped.length - body);
 	const top = Math.min(offset, maxOffset);
 	useKeyLayer(
-		({input, key}) => {
-			if (key.escape && onClose) onClose();
-			else if (key.downArrow || input === 'j') setOffset(Math.min(maxOffset, top + 1));
-			else if (key.upArrow || input === 'k') setOffset(Math.max(0, top - 1));
-			else if (key.pageDown || input === ' ' || (key.ctrl && input === 'f')) setOffset(Math.min(maxOffset, top + body));
-			else if (key.pageUp || (key.ctrl && input === 'b')) setOffset(Math.max(0, top - body));
-			else if (input === 'g') setOffset(0);
-			else if (input === 'G') setOffset(maxOffset);
-			else return layer === 'overlay';
+		event => {
+			if (event.key.escape && onClose) {
+				onClose();
+				return true;
+			}
+			const next = scrolledOffset(event, top, body, maxOffset);
+			if (next === undefined) return layer === 'overlay';
+			setOffset(next);
 			return true;
 		},
 		{priority: layer === 'overlay' ? LAYER.overlay : LAYER.screen + 1, isActive},
