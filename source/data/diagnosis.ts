@@ -3,7 +3,7 @@ import type {AwsClients} from './clients.js';
 import {describeServices, describeTaskDefinition, describeTasks, listTaskArns} from './ecs.js';
 import {findImage, getRepositoryPolicy} from './ecr.js';
 import {checkRole, type RoleCheckResult} from './iam.js';
-import {loadTaskNetwork, taskNeeds, type NetworkResult} from './network.js';
+import {loadTaskNetwork, SECRETS_MANAGER_ARN, secretReferences, taskNeeds, type NetworkResult} from './network.js';
 import {problem, toProblem} from './problems.js';
 import type {TaskHistory} from './task-history.js';
 import {loadEcr} from './sdk.js';
@@ -129,7 +129,7 @@ function egressOf(network: NetworkResult | undefined): EgressPath {
 async function roleChecks(session: Scoped, definition: TaskDefinitionRecord, taskRegion: string, signal?: AbortSignal): Promise<RoleCheckResult & {roleArn: string}> {
 	const roleArn = definition.executionRoleArn ?? '';
 	const {repositoryArns} = taskNeeds(definition);
-	const references = definition.containers.flatMap(container => [...container.secrets, ...(container.logConfiguration?.secretOptions ?? [])].map(secret => secret.valueFrom));
+	const references = secretReferences(definition);
 	const logGroups = definition.containers.flatMap(container => {
 		const options = container.logConfiguration?.logDriver === 'awslogs' ? container.logConfiguration.options : undefined;
 		const group = options?.['awslogs-group'];
@@ -151,8 +151,8 @@ async function roleChecks(session: Scoped, definition: TaskDefinitionRecord, tas
 			roleArn,
 			repositoryArns,
 			needs: {
-				secrets: references.filter(value => value.startsWith('arn:aws:secretsmanager:')),
-				ssmParameters: references.filter(value => !value.startsWith('arn:aws:secretsmanager:')),
+				secrets: references.filter(value => SECRETS_MANAGER_ARN.test(value)),
+				ssmParameters: references.filter(value => !SECRETS_MANAGER_ARN.test(value)),
 				...(logGroups.length > 0 ? {logs: {createGroup: logGroups.some(group => group.create), logGroupArns: logGroups.map(group => group.arn)}} : {}),
 			},
 			repositoryPolicies,

@@ -72,7 +72,16 @@ async function readModel(session: Scoped, vpcId: string, signal?: AbortSignal): 
 	return model;
 }
 
-const SECRETS_MANAGER_ARN = /^arn:aws[\w-]*:secretsmanager:/;
+/** A Secrets Manager ARN in any partition; any other `valueFrom` is an SSM parameter. */
+export const SECRETS_MANAGER_ARN = /^arn:aws[\w-]*:secretsmanager:/;
+
+/** Every `valueFrom` the task reads at start: container secrets and log-driver secret options. */
+export function secretReferences(taskDefinition: TaskDefinitionRecord): string[] {
+	return taskDefinition.containers.flatMap(container => [
+		...container.secrets.map(secret => secret.valueFrom),
+		...(container.logConfiguration?.secretOptions ?? []).map(option => option.valueFrom),
+	]);
+}
 
 /**
  * What a task definition makes the task reach before it starts: ECR for private ECR images,
@@ -81,10 +90,7 @@ const SECRETS_MANAGER_ARN = /^arn:aws[\w-]*:secretsmanager:/;
  * specifying-sensitive-data]), Secrets Manager for private registry credentials.
  */
 export function taskNeeds(taskDefinition: TaskDefinitionRecord, customerManagedKeys: readonly string[] = []): {needs: TaskNeeds; repositoryArns: string[]} {
-	const references = taskDefinition.containers.flatMap(container => [
-		...container.secrets.map(secret => secret.valueFrom),
-		...(container.logConfiguration?.secretOptions ?? []).map(option => option.valueFrom),
-	]);
+	const references = secretReferences(taskDefinition);
 	const repositoryArns = new Set<string>();
 	for (const container of taskDefinition.containers) {
 		const parsed = parseImageUri(container.image);
