@@ -7,7 +7,7 @@ import {FaultInjector, type Fault} from './faults.js';
 import {parseCredentialScope} from './protocols/sigv4.js';
 import {parseQueryParameters, toXml, escapeXml} from './protocols/query.js';
 import {isMutatingOperation, type CallContext, type ServiceDefinition} from './service.js';
-import {World} from './world/world.js';
+import {DEFAULT_REGION, World} from './world/world.js';
 import {allServices} from './services/index.js';
 import {applyLifecyclePolicies} from './services/ecr-lifecycle.js';
 import {buildScenario, type ScenarioName} from './scenarios/index.js';
@@ -161,7 +161,8 @@ async function handleRequest(env: RequestEnv): Promise<void> {
 	}
 
 	const principal = env.world.principalFor(scope?.accessKeyId);
-	const region = service.name === 'iam' ? 'us-east-1' : (scope?.region ?? 'us-east-1');
+	// IAM is global; its endpoint is in us-east-1.
+	const region = service.name === 'iam' ? DEFAULT_REGION : (scope?.region ?? DEFAULT_REGION);
 	const call: SimCall = {
 		service: service.name,
 		operation,

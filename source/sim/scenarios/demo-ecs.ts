@@ -36,24 +36,6 @@ const MINUTE = 60_000;
 const S = DEMO_NETWORK.subnets;
 const G = DEMO_NETWORK.securityGroups;
 
-/** Cluster and service names, for tests and the diagnosis checks. */
-export const DEMO_ECS = {
-	accountId: ACCOUNT,
-	region: REGION,
-	clusters: {prod: 'prod', staging: 'staging'},
-	healthy: ['payments', 'web'],
-	/** Each failing service and the cause it must be diagnosed with. */
-	failing: {
-		orders: 'execution role lacks ecr:GetAuthorizationToken',
-		notify: 'no network path to api.ecr',
-		etl: 'no network path to the S3 layer bucket',
-		search: 'no network path to api.ecr',
-		ledger: 'no network path to api.ecr',
-		batch: 'image not found where the URI points',
-		reports: 'image not found where the URI points',
-	},
-} as const;
-
 function container(name: string, image: string, extra: Partial<SimContainerDefinition> = {}): SimContainerDefinition {
 	return {
 		name,

@@ -89,8 +89,6 @@ const isActive = (task: SimTask) => task.desiredStatus === 'RUNNING';
 /** The scheduler of one world; see {@link ecsScheduler}. */
 export class EcsScheduler {
 	private readonly queue = new Queue();
-	/** The time the world has been advanced to. */
-	private clock = Number.NEGATIVE_INFINITY;
 
 	constructor(private readonly world: World) {}
 
@@ -114,11 +112,9 @@ export class EcsScheduler {
 	advance(now: number): void {
 		for (let item = this.queue.peek(); item !== undefined && item.at <= now; item = this.queue.peek()) {
 			this.queue.pop();
-			this.clock = Math.max(this.clock, item.at);
 			if (item.task) this.runTask(item.scope, item.task, item.at);
 			else if (item.service) this.runService(item.scope, item.service, item.at);
 		}
-		this.clock = Math.max(this.clock, now);
 	}
 
 	/** Stops a task at `at` (StopTask); the service replaces it. */
@@ -229,11 +225,6 @@ export class EcsScheduler {
 			addServiceEvent(service, at, `(service ${service.name}) has started ${started.length} tasks: ${started.map(task => `(task ${task.id})`).join(' ')}.`);
 			service.steady = false;
 		}
-	}
-
-	/** The time the scheduler has been advanced to (for tests). */
-	get time(): number {
-		return this.clock;
 	}
 }
 

@@ -1,4 +1,4 @@
-import {ecsStateOf, type SimCluster, type SimNetworkConfiguration, type SimService, type SimTaskDefinition} from '../world/ecs.js';
+import type {SimCluster, SimNetworkConfiguration, SimService, SimTaskDefinition} from '../world/ecs.js';
 import type {World} from '../world/world.js';
 import {ecsScheduler} from './ecs-scheduler.js';
 
@@ -51,6 +51,3 @@ export function addService(world: World, accountId: string, region: string, clus
 export function settleEcs(world: World, now: number): void {
 	ecsScheduler(world).advance(now);
 }
-
-/** The ECS state of a region (re-exported for scenarios). */
-export {ecsStateOf};

@@ -21,23 +21,25 @@ const schedule = (task: SimTask, at: number, kind: SimTaskStep['kind']) => {
 	task.steps.sort((a, b) => a.at - b.at);
 };
 
+/** The containers have stopped; the ENI is detached and deleted in about half a minute. */
+function deprovision(task: SimTask, at: number): void {
+	task.lastStatus = 'DEPROVISIONING';
+	task.executionStoppedAt = at;
+	for (const container of task.containers) container.lastStatus = 'STOPPED';
+	schedule(task, at + jitter(`${task.id}/deprovision`, 20_000, 35_000), 'stopped');
+}
+
 function failNow(task: SimTask, at: number): void {
 	const {outcome} = task;
 	if (outcome.kind !== 'fail') return;
 	task.desiredStatus = 'STOPPED';
-	task.lastStatus = 'DEPROVISIONING';
 	task.stopCode = 'TaskFailedToStart';
 	task.stoppedReason = outcome.stoppedReason;
 	task.stoppingAt = at;
-	task.executionStoppedAt = at;
 	if (task.pullStartedAt !== undefined && task.pullStoppedAt === undefined) task.pullStoppedAt = at;
-	for (const container of task.containers) {
-		container.lastStatus = 'STOPPED';
-		if (outcome.containerReason !== undefined) container.reason = outcome.containerReason;
-	}
+	if (outcome.containerReason !== undefined) for (const container of task.containers) container.reason = outcome.containerReason;
 	task.steps = [];
-	// ENI detach and delete: about half a minute.
-	schedule(task, at + jitter(`${task.id}/deprovision`, 20_000, 35_000), 'stopped');
+	deprovision(task, at);
 }
 
 /** Applies the earliest step of `task` (due at `step.at`). */
@@ -93,13 +95,8 @@ export function applyStep(task: SimTask, step: SimTaskStep): StepEffect {
 			return 'failed';
 		case 'stopping': {
 			// SIGTERM, then the containers exit (stopTimeout 30 s at most).
-			task.lastStatus = 'DEPROVISIONING';
-			task.executionStoppedAt = at;
-			for (const container of task.containers) {
-				if (container.lastStatus === 'RUNNING') container.exitCode = 0;
-				container.lastStatus = 'STOPPED';
-			}
-			schedule(task, at + jitter(`${task.id}/deprovision`, 20_000, 35_000), 'stopped');
+			for (const container of task.containers) if (container.lastStatus === 'RUNNING') container.exitCode = 0;
+			deprovision(task, at);
 			return 'none';
 		}
 		case 'stopped': {
@@ -112,7 +109,6 @@ export function applyStep(task: SimTask, step: SimTaskStep): StepEffect {
 			return 'stopped';
 		}
 		case 'expire':
-		case 'deprovisioning':
 			return 'expired';
 	}
 }
@@ -133,9 +129,6 @@ export function requestStop(task: SimTask, at: number, stopCode: 'UserInitiated'
 		task.lastStatus = 'STOPPING';
 		schedule(task, at + jitter(`${task.id}/sigterm`, 2000, 6000), 'stopping');
 	} else {
-		task.lastStatus = 'DEPROVISIONING';
-		task.executionStoppedAt = at;
-		for (const container of task.containers) container.lastStatus = 'STOPPED';
-		schedule(task, at + jitter(`${task.id}/deprovision`, 20_000, 35_000), 'stopped');
+		deprovision(task, at);
 	}
 }

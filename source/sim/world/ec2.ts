@@ -252,15 +252,6 @@ export function numberToIpv4(value: number): string {
 	return [24, 16, 8, 0].map(shift => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 
-/** Whether `ip` lies inside `cidr` (IPv4 only). */
-export function cidrContains(cidr: string, ip: string): boolean {
-	const [base = '', bits = '32'] = cidr.split('/');
-	const size = 2 ** (32 - Number(bits));
-	const start = Math.floor(ipv4ToNumber(base) / size) * size;
-	const value = ipv4ToNumber(ip);
-	return value >= start && value < start + size;
-}
-
 /** The private IPv4 addresses ENIs hold in a subnet. */
 export function usedAddresses(state: Ec2State, subnetId: string): string[] {
 	return [...state.networkInterfaces.values()].filter(eni => eni.subnetId === subnetId).map(eni => eni.privateIpAddress);

@@ -112,7 +112,7 @@ export type SimService = {
 /** One step a task will take at a given time; the scheduler applies them in time order. */
 export type SimTaskStep = {
 	at: number;
-	kind: 'pending' | 'pull-start' | 'pull-stop' | 'activating' | 'running' | 'fail' | 'stopping' | 'deprovisioning' | 'stopped' | 'expire';
+	kind: 'pending' | 'pull-start' | 'pull-stop' | 'activating' | 'running' | 'fail' | 'stopping' | 'stopped' | 'expire';
 };
 
 /** How a task's start-up ends, decided from its configuration when it is launched. */
@@ -241,7 +241,3 @@ export function findCluster(state: EcsState, reference: string | undefined): Sim
 	return state.clusters.get(name);
 }
 
-/** Tasks of a service, newest first. */
-export function tasksOfService(cluster: SimCluster, serviceName: string): SimTask[] {
-	return [...cluster.tasks.values()].filter(task => task.serviceName === serviceName);
-}
