@@ -8,8 +8,11 @@ export function encodeToken(scope: string, offset: number): string {
 	return Buffer.from(JSON.stringify({s: scope, o: offset})).toString('base64url');
 }
 
-/** Decodes a token made by {@link encodeToken}; a foreign or corrupt token is an InvalidParameterException. */
-export function decodeToken(scope: string, token: unknown, errorCode = 'InvalidParameterException'): number {
+/**
+ * Decodes a token made by {@link encodeToken}; a foreign or corrupt token is an
+ * InvalidParameterException, or the error `invalid` makes (each service words it its own way).
+ */
+export function decodeToken(scope: string, token: unknown, invalid?: () => SimError): number {
 	if (token === undefined || token === null || token === '') return 0;
 	try {
 		const value = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as {s?: unknown; o?: unknown};
@@ -17,12 +20,12 @@ export function decodeToken(scope: string, token: unknown, errorCode = 'InvalidP
 	} catch {
 		// fall through to the error below
 	}
-	throw new SimError(errorCode, 'Invalid parameter at \'nextToken\' failed to satisfy constraint: \'Invalid NextToken\'');
+	throw invalid?.() ?? new SimError('InvalidParameterException', 'Invalid parameter at \'nextToken\' failed to satisfy constraint: \'Invalid NextToken\'');
 }
 
 /** Slices one page out of `items`, returning the next token when more remain. */
-export function page<T>(scope: string, items: readonly T[], token: unknown, size: number, errorCode?: string): {items: T[]; nextToken?: string} {
-	const offset = decodeToken(scope, token, errorCode);
+export function page<T>(scope: string, items: readonly T[], token: unknown, size: number, invalid?: () => SimError): {items: T[]; nextToken?: string} {
+	const offset = decodeToken(scope, token, invalid);
 	const slice = items.slice(offset, offset + size);
 	const next = offset + size;
 	return next < items.length ? {items: slice, nextToken: encodeToken(scope, next)} : {items: slice};

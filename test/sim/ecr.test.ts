@@ -137,6 +137,9 @@ test('DescribeImageScanFindings, GetRepositoryPolicy, GetLifecyclePolicy and Get
 	const findings = await ecr.send(new DescribeImageScanFindingsCommand({repositoryName: 'payments-api', imageId: {imageTag: 'v2.1.0'}}));
 	assert.ok((findings.imageScanFindings?.findings?.length ?? 0) > 0);
 	assert.ok(findings.imageScanFindings?.findings?.[0]?.name?.startsWith('CVE-'));
+	// The counts cover every finding (all pages), by severity.
+	const counted = Object.values(findings.imageScanFindings?.findingSeverityCounts ?? {}).reduce((sum, count) => sum + count, 0);
+	assert.ok(counted >= (findings.imageScanFindings?.findings?.length ?? 0) && counted > 0, `findingSeverityCounts: ${JSON.stringify(findings.imageScanFindings?.findingSeverityCounts)}`);
 	await assert.rejects(ecr.send(new GetRepositoryPolicyCommand({repositoryName: 'payments-api'})), {name: 'RepositoryPolicyNotFoundException'});
 	const lifecycle = await ecr.send(new GetLifecyclePolicyCommand({repositoryName: 'payments-api'}));
 	assert.match(lifecycle.lifecyclePolicyText ?? '', /rulePriority/);

@@ -74,12 +74,7 @@ export function describe<T>(spec: DescribeSpec<T>, input: Record<string, unknown
 	}
 	const filtered = applyFilters(items, readFilters(input), spec.filters, spec.tagsOf);
 	const size = maxResults ?? Math.max(filtered.length, 1);
-	let result: {items: T[]; nextToken?: string};
-	try {
-		result = page(spec.operation, filtered, input.NextToken, size);
-	} catch {
-		throw new SimError('InvalidNextToken', 'The specified token is not valid.');
-	}
+	const result = page(spec.operation, filtered, input.NextToken, size, () => new SimError('InvalidNextToken', 'The specified token is not valid.'));
 	return {[spec.listElement]: result.items.map(spec.shape), nextToken: result.nextToken};
 }
 

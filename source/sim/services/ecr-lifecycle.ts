@@ -15,6 +15,10 @@ import {awsError, evaluateLifecycle, toPreview, validatePolicyText, type Lifecyc
  * policy take effect), as AWS acts "within 24 hours".
  */
 const PREVIEW_MS = 8_000;
+
+function lifecyclePolicyNotFound(repository: SimRepository): SimError {
+	return new SimError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+}
 const DAY = 86_400_000;
 
 function engineImages(repository: SimRepository): LifecycleImage[] {
@@ -50,7 +54,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
 	GetLifecyclePolicy(input, context) {
 		const repository = requireRepository(input, context);
 		if (!repository.lifecycle) {
-			throw new SimError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+			throw lifecyclePolicyNotFound(repository);
 		}
 		return {
 			registryId: repository.registryId,
@@ -72,7 +76,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
 	DeleteLifecyclePolicy(input, context) {
 		const repository = requireRepository(input, context);
 		if (!repository.lifecycle) {
-			throw new SimError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+			throw lifecyclePolicyNotFound(repository);
 		}
 		const previous = repository.lifecycle;
 		delete repository.lifecycle;
@@ -91,7 +95,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
 		}
 		const text = input.lifecyclePolicyText === undefined ? repository.lifecycle?.text : checkText(input.lifecyclePolicyText);
 		if (text === undefined) {
-			throw new SimError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+			throw lifecyclePolicyNotFound(repository);
 		}
 		repository.preview = {policyText: text, startedAt: context.now, status: 'IN_PROGRESS'};
 		return {registryId: repository.registryId, repositoryName: repository.name, lifecyclePolicyText: text, status: 'IN_PROGRESS'};

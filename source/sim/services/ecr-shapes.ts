@@ -19,7 +19,7 @@ export function repositoryShape(repository: SimRepository) {
 	};
 }
 
-function severityCounts(image: SimImage): Record<string, number> {
+export function severityCounts(image: SimImage): Record<string, number> {
 	const counts: Record<string, number> = {};
 	for (const finding of image.scan?.findings ?? []) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
 	return counts;

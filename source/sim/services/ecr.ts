@@ -3,7 +3,7 @@ import {page} from '../paging.js';
 import type {ServiceDefinition} from '../service.js';
 import type {SimImage, SimRepository} from '../world/ecr.js';
 import {registryOf, repositoriesOf, requireRepository} from './ecr-repositories.js';
-import {imageDetailShape, repositoryShape, seconds} from './ecr-shapes.js';
+import {imageDetailShape, repositoryShape, seconds, severityCounts} from './ecr-shapes.js';
 import {lifecycleHandlers} from './ecr-lifecycle.js';
 
 /** ECR over AWS JSON 1.1 (`X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.<Op>`). */
@@ -33,6 +33,10 @@ function findImage(repository: SimRepository, id: ImageId): SimImage | undefined
 		for (const image of repository.images.values()) if (image.tags.includes(id.imageTag)) return image;
 	}
 	return undefined;
+}
+
+function imageNotFound(repository: SimRepository, id: ImageId): SimError {
+	return new SimError('ImageNotFoundException', `The image with imageId ${describeImageId(id)} does not exist within the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
 }
 
 function describeImageId(id: ImageId): string {
@@ -103,7 +107,7 @@ export const ecrService: ServiceDefinition = {
 				const details = (input.imageIds as ImageId[]).map(id => {
 					const image = findImage(repository, id);
 					if (!image) {
-						throw new SimError('ImageNotFoundException', `The image with imageId ${describeImageId(id)} does not exist within the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+						throw imageNotFound(repository, id);
 					}
 					return imageDetailShape(repository, image);
 				});
@@ -198,13 +202,11 @@ export const ecrService: ServiceDefinition = {
 			const id = (input.imageId ?? {}) as ImageId;
 			const image = findImage(repository, id);
 			if (!image) {
-				throw new SimError('ImageNotFoundException', `The image with imageId ${describeImageId(id)} does not exist within the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+				throw imageNotFound(repository, id);
 			}
 			if (!image.scan) {
 				throw new SimError('ScanNotFoundException', `Image scan does not exist for the image with '${describeImageId(id)}' in the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
 			}
-			const severityCounts: Record<string, number> = {};
-			for (const finding of image.scan.findings) severityCounts[finding.severity] = (severityCounts[finding.severity] ?? 0) + 1;
 			const result = page(`Findings/${image.digest}`, image.scan.findings, input.nextToken, (input.maxResults as number | undefined) ?? 100);
 			return {
 				registryId: repository.registryId,
@@ -214,7 +216,7 @@ export const ecrService: ServiceDefinition = {
 				imageScanFindings: {
 					imageScanCompletedAt: seconds(image.scan.completedAt),
 					vulnerabilitySourceUpdatedAt: seconds(image.scan.completedAt),
-					findingSeverityCounts: severityCounts,
+					findingSeverityCounts: severityCounts(image),
 					findings: result.items.map(finding => ({
 						name: finding.name,
 						description: finding.description,
@@ -232,7 +234,7 @@ export const ecrService: ServiceDefinition = {
 			const id = (input.imageId ?? {}) as ImageId;
 			const image = findImage(repository, id);
 			if (!image) {
-				throw new SimError('ImageNotFoundException', `The image with imageId ${describeImageId(id)} does not exist within the repository with name '${repository.name}' in the registry with id '${repository.registryId}'`);
+				throw imageNotFound(repository, id);
 			}
 			const target = input.targetStorageClass;
 			if (target !== 'ARCHIVE' && target !== 'STANDARD') {
@@ -240,9 +242,8 @@ export const ecrService: ServiceDefinition = {
 			}
 			if (target === 'ARCHIVE') {
 				if (image.status === 'ARCHIVED') throw new SimError('InvalidParameterException', 'The image is already archived.');
-				if (parentIndexOf(repository, image.digest)) {
-					throw new SimError('InvalidParameterException', `Requested image referenced by manifest list: [${parentIndexOf(repository, image.digest)!.digest}]`);
-				}
+				const parent = parentIndexOf(repository, image.digest);
+				if (parent) throw new SimError('InvalidParameterException', `Requested image referenced by manifest list: [${parent.digest}]`);
 				image.status = 'ARCHIVED';
 				image.lastArchivedAt = context.now;
 			} else {

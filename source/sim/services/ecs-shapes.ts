@@ -1,5 +1,6 @@
 import {type SimCluster, type SimDeployment, type SimService, type SimTask, type SimTaskDefinition} from '../world/ecs.js';
 import {requestId} from './ecs-messages.js';
+import {seconds} from './ecr-shapes.js';
 
 /**
  * Serialisers from the ECS world records to the JSON 1.1 shapes of the ECS API, with the
@@ -8,10 +9,6 @@ import {requestId} from './ecs-messages.js';
  * Undefined members are dropped by JSON.stringify, as AWS omits unset members.
  */
 
-/** Epoch ms to the JSON protocol's epoch seconds (with fractions). */
-export function seconds(ms: number | undefined): number | undefined {
-	return ms === undefined ? undefined : ms / 1000;
-}
 
 const isPending = (task: SimTask) => task.desiredStatus === 'RUNNING' && ['PROVISIONING', 'PENDING', 'ACTIVATING'].includes(task.lastStatus);
 const isRunning = (task: SimTask) => task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING';

@@ -52,12 +52,7 @@ function pageOf<T>(scope: string, items: readonly T[], input: Record<string, unk
 		const bound = maxItems < 1 ? 'greater than or equal to 1' : 'less than or equal to 1000';
 		throw new SimError('ValidationError', `1 validation error detected: Value '${String(raw)}' at 'maxItems' failed to satisfy constraint: Member must have value ${bound}`);
 	}
-	let result: {items: T[]; nextToken?: string};
-	try {
-		result = page(scope, items, input.Marker, maxItems);
-	} catch {
-		throw new SimError('ValidationError', 'Invalid Marker.'); // [INF]
-	}
+	const result = page(scope, items, input.Marker, maxItems, () => new SimError('ValidationError', 'Invalid Marker.')); // [INF]
 	return {items: result.items, IsTruncated: result.nextToken !== undefined, Marker: result.nextToken};
 }
 
