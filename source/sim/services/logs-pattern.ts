@@ -86,7 +86,8 @@ function termMatcher(text: string): Matcher {
 	return message => all.every(term => term.test(message)) && !none.some(term => term.test(message)) && (any.length === 0 || any.some(term => term.test(message)));
 }
 
-type Comparison = {path: string[]; operator: string; value: string | number | boolean | null; wildcard: boolean};
+/** `wildcard` is the compiled pattern when the value holds `*` (compiled once, not per event). */
+type Comparison = {path: string[]; operator: string; value: string | number | boolean | null; wildcard?: RegExp};
 
 function jsonMatcher(text: string): Matcher {
 	if (!text.endsWith('}')) throw invalid('a JSON pattern must end with }');
@@ -110,7 +111,8 @@ function parseComparison(text: string): Comparison {
 	const raw = match[3]!.trim();
 	const quoted = /^"(.*)"$/.exec(raw);
 	const value = quoted ? quoted[1]! : raw === 'true' ? true : raw === 'false' ? false : raw === 'NULL' ? null : Number.isNaN(Number(raw)) ? raw : Number(raw);
-	return {path: match[1]!.slice(1).split('.'), operator: match[2]!, value, wildcard: typeof value === 'string' && value.includes('*')};
+	const wildcard = typeof value === 'string' && value.includes('*') ? new RegExp(`^${value.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) : undefined;
+	return {path: match[1]!.slice(1).split('.'), operator: match[2]!, value, ...(wildcard ? {wildcard} : {})};
 }
 
 function compare(record: unknown, condition: Comparison): boolean {
@@ -129,7 +131,7 @@ function compare(record: unknown, condition: Comparison): boolean {
 		if (operator === '>') return current > value;
 		return current >= value;
 	}
-	const equal = condition.wildcard && typeof current === 'string' ? new RegExp(`^${String(value).split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(current) : current === value || String(current) === String(value);
+	const equal = condition.wildcard && typeof current === 'string' ? condition.wildcard.test(current) : current === value || String(current) === String(value);
 	if (operator === '=') return equal;
 	if (operator === '!=') return !equal;
 	return false;

@@ -109,7 +109,8 @@ function decodeCursor(token: string, scope: number): Cursor {
 	throw invalidToken();
 }
 
-type Lane = {stream: SimLogStream; rank: number; next: number; stop: number};
+/** One stream being merged; `head` is the event at `next`, built once (the merge compares it every round). */
+type Lane = {stream: SimLogStream; rank: number; next: number; stop: number; head?: SimLogEvent};
 
 const keyBefore = (a: {timestamp: number; rank: number; index: number}, b: {timestamp: number; rank: number; index: number}) =>
 	a.timestamp < b.timestamp || (a.timestamp === b.timestamp && (a.rank < b.rank || (a.rank === b.rank && a.index < b.index)));
@@ -145,7 +146,7 @@ export function filterLogEvents(group: SimLogGroup, input: FilterInput, now: num
 		let pick: {lane: Lane; event: SimLogEvent} | undefined;
 		for (const lane of lanes) {
 			if (lane.next === lane.stop) continue;
-			const event = eventAt(lane.stream, lane.next);
+			const event = (lane.head ??= eventAt(lane.stream, lane.next));
 			if (!pick) pick = {lane, event};
 			else {
 				const a = {timestamp: event.timestamp, rank: lane.rank, index: lane.next};
@@ -165,6 +166,7 @@ export function filterLogEvents(group: SimLogGroup, input: FilterInput, now: num
 		examined++;
 		last = {timestamp: event.timestamp, rank: lane.rank, index: lane.next};
 		lane.next += ascending ? 1 : -1;
+		lane.head = undefined;
 	}
 	const resume = last ?? (cursor ? {timestamp: cursor.timestamp, rank: cursor.rank, index: cursor.index} : {timestamp: ascending ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, rank: -1, index: -1});
 	return {events, searchedLogStreams: searched(input.streams, false), nextToken: encodeCursor({...resume, direction: ascending ? 'asc' : 'desc', scope})};
