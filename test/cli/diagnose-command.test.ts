@@ -1,10 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {existsSync, mkdtempSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {runDiagnose} from '../../source/cli/diagnose-command.js';
 import {parseArgs} from '../../source/cli/args.js';
 import {openSession} from '../../source/data/session.js';
@@ -12,6 +10,7 @@ import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {ecsStateOf} from '../../source/sim/world/ecs.js';
 import {useSimulator} from '../helpers/sim.js';
 import {DEMO_VERDICTS} from '../data/demo-verdicts.js';
+import {cleanEnv, runCli} from '../helpers/built-cli.js';
 
 const sim = await useSimulator();
 const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
@@ -87,22 +86,16 @@ test('diagnose: the 8-character id the watcher shows is enough; an ambiguous pre
 	}
 });
 
-const execute = promisify(execFile);
-const binary = join(import.meta.dirname, '../../dist/cli.js');
-
-test('the built binary: diagnose --demo --json names the cause and exits 1 (needs npm run build)', {skip: existsSync(binary) ? false : 'dist/cli.js not built'}, async () => {
-	const env = {...process.env, ECRTUI_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ecrtui-bin-')), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'};
-	// Demo task ids are the same on every run: the binary's world has this task too.
+test('the built CLI: diagnose --demo --json names the cause and exits 1', async () => {
+	const env = cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-bin-')));
+	// Demo task ids are the same on every run: the CLI's world has this task too.
 	const orders = latestStopped('orders');
-	const failed = await execute(process.execPath, [binary, 'diagnose', '--demo', '--cluster', 'prod', '--task', orders.id, '--json'], {env}).then(
-		() => assert.fail('expected exit 1'),
-		(error: {code: number; stdout: string}) => error,
-	);
+	const failed = await runCli(['diagnose', '--demo', '--cluster', 'prod', '--task', orders.id, '--json'], {env, timeoutMs: 60_000});
 	assert.equal(failed.code, 1);
 	assert.match((JSON.parse(failed.stdout) as Json).verdict.text, DEMO_VERDICTS.orders!.verdict);
 	const healthy = [...prod.tasks.values()].find(task => task.serviceName === 'payments' && task.lastStatus === 'RUNNING')!;
-	const ok = await execute(process.execPath, [binary, 'diagnose', '--demo', '--cluster', 'prod', '--task', healthy.id, '--json'], {env});
+	const ok = await runCli(['diagnose', '--demo', '--cluster', 'prod', '--task', healthy.id, '--json'], {env, timeoutMs: 60_000});
 	assert.equal((JSON.parse(ok.stdout) as Json).verdict.kind, 'healthy');
-	const usage = await execute(process.execPath, [binary, 'diagnose', '--demo', '--cluster', 'prod'], {env}).catch((error: {code: number; stderr: string}) => error);
-	assert.equal((usage as {code: number}).code, 2);
+	const usage = await runCli(['diagnose', '--demo', '--cluster', 'prod'], {env});
+	assert.equal(usage.code, 2);
 });

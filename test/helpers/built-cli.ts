@@ -4,10 +4,11 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
+import {bundleOptions, requireBanner} from '../../scripts/build-options.mjs';
 
 /**
- * The CLI as users run it: bundled from the current source with the same esbuild settings as
- * scripts/build.mjs, into a private temporary directory (so a stale dist/ is never tested, and
+ * The CLI as users run it: bundled from the current source with scripts/build-options.mjs, as
+ * scripts/build.mjs does, into a private temporary directory (so a stale dist/ is never tested, and
  * tests running in parallel never rebuild dist/ under each other). Built once per test process.
  */
 let built: Promise<string> | undefined;
@@ -22,17 +23,10 @@ export function builtCli(): Promise<string> {
 	built ??= (async () => {
 		const outdir = mkdtempSync(join(tmpdir(), 'ecrtui-cli-'));
 		await build({
+			...bundleOptions,
 			entryPoints: {cli: join(import.meta.dirname, '../../source/cli.tsx')},
 			outdir,
-			bundle: true,
-			splitting: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			chunkNames: 'chunks/[name]-[hash]',
-			external: ['react-devtools-core'],
-			define: {'process.env.NODE_ENV': '"production"'},
-			banner: {js: ["import {createRequire as __ecrtuiCreateRequire} from 'node:module';", 'const require = __ecrtuiCreateRequire(import.meta.url);'].join('\n')},
+			banner: {js: requireBanner.join('\n')},
 			logLevel: 'error',
 		});
 		return join(outdir, 'cli.js');
