@@ -41,7 +41,6 @@ export type PtyApp = {
 	child: ChildProcess;
 	/** The node process inside the pty. */
 	pid(): number;
-	screen(): string;
 	send(keys: string): void;
 	waitFor(marker: RegExp, timeoutMs?: number): Promise<void>;
 	stop(): void;
@@ -63,7 +62,6 @@ export function startPtyApp(args: string, options: {columns?: number; rows?: num
 			const children = execFileSync('pgrep', ['-P', String(child.pid)]).toString().trim().split('\n').filter(Boolean);
 			return Number(children[0]);
 		},
-		screen: () => visible().slice(-20_000),
 		send(keys) {
 			child.stdin!.write(keys);
 		},
@@ -91,6 +89,12 @@ export function peakRssMb(pid: number): number {
 export function cpuTimeMs(pid: number): number {
 	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
 	const ticks = Number(fields[11]) + Number(fields[12]);
-	const hertz = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-	return (ticks * 1000) / hertz;
+	return (ticks * 1000) / clockTicks();
+}
+
+// Kernel clock ticks per second: constant, so asked once, not on every reading.
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+	ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+	return ticksPerSecond;
 }

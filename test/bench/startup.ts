@@ -1,10 +1,10 @@
 import {median, timeInPty, timeProcess, timeUntilScreen, type BenchRow} from './harness.js';
+import {cli} from './processes.js';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const runs = 5;
-const cli = join(process.cwd(), 'dist', 'cli.js');
 
 /** Cold start to the first frame with repositories, and `--version`, against `node -e ""`. */
 export async function benchStartup(): Promise<BenchRow[]> {

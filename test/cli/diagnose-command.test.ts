@@ -7,9 +7,8 @@ import {runDiagnose} from '../../source/cli/diagnose-command.js';
 import {parseArgs} from '../../source/cli/args.js';
 import {openSession} from '../../source/data/session.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
-import {ecsStateOf} from '../../source/sim/world/ecs.js';
 import {useSimulator} from '../helpers/sim.js';
-import {DEMO_VERDICTS} from '../data/demo-verdicts.js';
+import {DEMO_VERDICTS, latestStopped, prodCluster} from '../data/demo-verdicts.js';
 import {cleanEnv, runCli} from '../helpers/built-cli.js';
 
 const sim = await useSimulator();
@@ -18,8 +17,7 @@ if (!opened.ok) throw new Error(opened.problem.why);
 const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diagnose-'));
 const deps = {session: opened.session, now: () => sim.clock.now(), configDir};
 const options = {demo: false, readOnly: true, debug: false, noColor: true};
-const prod = ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get('prod')!;
-const latestStopped = (service: string) => [...prod.tasks.values()].filter(task => task.serviceName === service && task.lastStatus === 'STOPPED').at(-1)!;
+const prod = prodCluster(sim);
 
 function capture() {
 	const output = {out: '', err: ''};
@@ -31,7 +29,7 @@ type Json = {verdict: {kind: string; text: string; confirmedBy?: string[]}; exit
 for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {
 	test(`diagnose --json: ${service} exits 1 with its true cause`, async () => {
 		const {output, io} = capture();
-		const code = await runDiagnose({name: 'diagnose', cluster: 'prod', task: latestStopped(service).arn, json: true}, options, io, deps);
+		const code = await runDiagnose({name: 'diagnose', cluster: 'prod', task: latestStopped(sim, service).arn, json: true}, options, io, deps);
 		const json = JSON.parse(output.out) as Json;
 		assert.equal(code, 1);
 		assert.equal(json.exitCode, 1);
@@ -52,7 +50,7 @@ test('diagnose: a healthy task exits 0; by id or ARN; text output leads with the
 		assert.match(output.out, /checks:\n {2}✓ pass iam:trust/);
 	}
 	const {output, io} = capture();
-	assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: latestStopped('batch').id, json: false}, options, io, deps), 1);
+	assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: latestStopped(sim, 'batch').id, json: false}, options, io, deps), 1);
 	assert.match(output.out, /^✗ the image tag or digest does not exist/);
 	assert.match(output.out, /\nfix: /);
 });
@@ -66,7 +64,7 @@ test('diagnose: an unknown task exits 1 and says why; missing flags are usage er
 });
 
 test('diagnose: the 8-character id the watcher shows is enough; an ambiguous prefix asks for more', async () => {
-	const task = latestStopped('batch');
+	const task = latestStopped(sim, 'batch');
 	const {output, io} = capture();
 	assert.equal(await runDiagnose({name: 'diagnose', cluster: 'prod', task: task.id.slice(0, 8), json: true}, options, io, deps), 1);
 	assert.equal((JSON.parse(output.out) as {task: {id: string}}).task.id, task.id);
@@ -89,7 +87,7 @@ test('diagnose: the 8-character id the watcher shows is enough; an ambiguous pre
 test('the built CLI: diagnose --demo --json names the cause and exits 1', async () => {
 	const env = cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-bin-')));
 	// Demo task ids are the same on every run: the CLI's world has this task too.
-	const orders = latestStopped('orders');
+	const orders = latestStopped(sim, 'orders');
 	const failed = await runCli(['diagnose', '--demo', '--cluster', 'prod', '--task', orders.id, '--json'], {env, timeoutMs: 60_000});
 	assert.equal(failed.code, 1);
 	assert.match((JSON.parse(failed.stdout) as Json).verdict.text, DEMO_VERDICTS.orders!.verdict);

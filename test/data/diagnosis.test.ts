@@ -9,20 +9,18 @@ import {closeTaskHistories, openTaskHistory} from '../../source/data/task-histor
 import {describeTasks} from '../../source/data/ecs.js';
 import type {VirtualClock} from '../../source/sim/clock.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
-import {ecsStateOf} from '../../source/sim/world/ecs.js';
 import {useSimulator} from '../helpers/sim.js';
-import {DEMO_VERDICTS} from './demo-verdicts.js';
+import {DEMO_VERDICTS, latestStopped, prodCluster} from './demo-verdicts.js';
 
 const sim = await useSimulator();
 const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
 if (!opened.ok) throw new Error(opened.problem.why);
 const session = opened.session;
-const prod = ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get('prod')!;
-const latestStopped = (service: string) => [...prod.tasks.values()].filter(task => task.serviceName === service && task.lastStatus === 'STOPPED').at(-1)!;
+const prod = prodCluster(sim);
 
 for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {
 	test(`${service}: the stopped task is diagnosed to its true cause`, async () => {
-		const report = await loadDiagnosis(session, {cluster: 'prod', task: latestStopped(service).id, now: sim.clock.now(), stallThresholdMs: 60_000});
+		const report = await loadDiagnosis(session, {cluster: 'prod', task: latestStopped(sim, service).id, now: sim.clock.now(), stallThresholdMs: 60_000});
 		assert.equal(report.diagnosis.kind, 'problem', JSON.stringify(report.diagnosis));
 		if (report.diagnosis.kind !== 'problem') return;
 		assert.match(report.diagnosis.verdict, expected.verdict);
@@ -45,7 +43,7 @@ test('healthy running tasks are healthy, and the running digest is what gets loo
 test('a task ECS has forgotten is diagnosed from the local history', async () => {
 	const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diag-'));
 	const history = openTaskHistory({configDir, accountId: '123456789012', region: 'us-east-1', limit: 500});
-	const task = latestStopped('batch');
+	const task = latestStopped(sim, 'batch');
 	history.record(await describeTasks(session.clients, 'prod', [task.arn]));
 	(sim.clock as VirtualClock).advance(2 * 3_600_000);
 	const report = await loadDiagnosis(session, {cluster: 'prod', task: task.id, history, now: sim.clock.now(), stallThresholdMs: 60_000});

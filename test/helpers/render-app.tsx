@@ -41,7 +41,6 @@ export type AppHarness = {
 	frame(): string;
 	/** Every frame written so far (to check that nothing flickered or leaked). */
 	frames(): string[];
-	stdoutWrites(): string[];
 	press(...keys: string[]): Promise<void>;
 	type(text: string): Promise<void>;
 	/** Waits until the frame satisfies the predicate (polling, never a fixed sleep). */
@@ -108,7 +107,6 @@ export async function renderApp(options: RenderAppOptions = {}): Promise<AppHarn
 		settings,
 		frame,
 		frames: () => instance.frames,
-		stdoutWrites: () => instance.frames,
 		async press(...keys) {
 			for (const key of keys) {
 				await act(async () => {

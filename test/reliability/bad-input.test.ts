@@ -105,44 +105,37 @@ describe('the terminal', () => {
 		}
 	});
 
-	test('NO_COLOR and --no-color: no colour escape codes at all; the same run without them is coloured', {skip: scriptAvailable, timeout: 60_000}, async () => {
-		// SGR parameters that set a colour: 30-39, 40-49, 90-97, 100-107 (38;5;n and 38;2;r;g;b included).
-		const colour = (output: string) => [...output.matchAll(/\u001B\[([0-9;]*)m/g)].filter(match => match[1]!.split(';').some(code => /^(3[0-9]|4[0-9]|9[0-7]|10[0-7])$/.test(code)));
-		const run = async (args: string[], extra: Record<string, string>) => {
-			const pty = await runInPty(['--demo', ...args], {env: cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-color-')), extra), columns: 100, rows: 30});
-			await pty.waitFor(/payments-api/, 20_000);
-			const mark = pty.mark();
-			pty.write('?');
-			await pty.waitFor(/Esc or \? closes/, 5000, mark);
-			const closed = pty.mark();
-			pty.write('\u001B');
-			// The table is back (the footer shows under help too, so it proves nothing).
-			await pty.waitFor(/REPOSITORY\s+IMAGES/, 5000, closed);
-			pty.write('q');
-			assert.equal((await pty.exited(10_000)).code, 0);
-			return pty.output();
-		};
-		const coloured = await run([], {});
-		assert.ok(colour(coloured).length > 10, 'a normal run uses colour');
-		const noColor = await run([], {NO_COLOR: '1'});
-		assert.deepEqual(colour(noColor).map(match => match[0]), [], 'NO_COLOR: no colour codes');
-		assert.match(noColor, /payments-api/);
-		const flag = await run(['--no-color'], {});
-		assert.deepEqual(colour(flag).map(match => match[0]), [], '--no-color: no colour codes');
-	});
-
-	test('CI=true in the environment of a real terminal: the UI still draws every frame and answers keys', {skip: scriptAvailable, timeout: 60_000}, async () => {
-		// Ink draws only the final frame when it thinks it runs in CI; a person at a terminal must not get a blank screen.
-		const pty = await runInPty(['--demo'], {env: cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-ci-')), {CI: 'true', CONTINUOUS_INTEGRATION: '1'}), columns: 100, rows: 30});
+	/** The demo in a real terminal: help opens and closes (the screen answers keys), q exits 0; returns all output. */
+	const helpRoundTrip = async (args: string[], extra: Record<string, string>) => {
+		const pty = await runInPty(['--demo', ...args], {env: cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-pty-')), extra), columns: 100, rows: 30});
 		await pty.waitFor(/payments-api/, 20_000);
 		const mark = pty.mark();
 		pty.write('?');
 		await pty.waitFor(/Esc or \? closes/, 5000, mark);
 		const closed = pty.mark();
 		pty.write('\u001B');
+		// The table is back (the footer shows under help too, so it proves nothing).
 		await pty.waitFor(/REPOSITORY\s+IMAGES/, 5000, closed);
 		pty.write('q');
 		assert.equal((await pty.exited(10_000)).code, 0);
+		return pty.output();
+	};
+
+	test('NO_COLOR and --no-color: no colour escape codes at all; the same run without them is coloured', {skip: scriptAvailable, timeout: 60_000}, async () => {
+		// SGR parameters that set a colour: 30-39, 40-49, 90-97, 100-107 (38;5;n and 38;2;r;g;b included).
+		const colour = (output: string) => [...output.matchAll(/\u001B\[([0-9;]*)m/g)].filter(match => match[1]!.split(';').some(code => /^(3[0-9]|4[0-9]|9[0-7]|10[0-7])$/.test(code)));
+		const coloured = await helpRoundTrip([], {});
+		assert.ok(colour(coloured).length > 10, 'a normal run uses colour');
+		const noColor = await helpRoundTrip([], {NO_COLOR: '1'});
+		assert.deepEqual(colour(noColor).map(match => match[0]), [], 'NO_COLOR: no colour codes');
+		assert.match(noColor, /payments-api/);
+		const flag = await helpRoundTrip(['--no-color'], {});
+		assert.deepEqual(colour(flag).map(match => match[0]), [], '--no-color: no colour codes');
+	});
+
+	test('CI=true in the environment of a real terminal: the UI still draws every frame and answers keys', {skip: scriptAvailable, timeout: 60_000}, async () => {
+		// Ink draws only the final frame when it thinks it runs in CI; a person at a terminal must not get a blank screen.
+		await helpRoundTrip([], {CI: 'true', CONTINUOUS_INTEGRATION: '1'});
 	});
 
 	test('a corrupt settings file: moved aside, defaults used, a warning on exit, the app runs', {skip: scriptAvailable, timeout: 30_000}, async () => {

@@ -114,9 +114,6 @@ export const SCREENS: readonly ScreenCase[] = [
 	},
 ];
 
-/** Screens that open on top of a parent, for the Esc checks. */
-export const DRILL_INS = SCREENS.filter(screen => screen.parent !== undefined);
-
 /** A frame as one line of words: borders and wrapping removed, so wrapped text still matches. */
 export function flat(frame: string): string {
 	return frame.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');

@@ -5,20 +5,18 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
 import {startSimulator} from '../../../source/sim/server.js';
-import {ecsStateOf} from '../../../source/sim/world/ecs.js';
-import {DEMO_VERDICTS} from '../../data/demo-verdicts.js';
+import {DEMO_VERDICTS, latestStopped, prodCluster} from '../../data/demo-verdicts.js';
 
 const sim = await startSimulator();
 after(() => sim.close());
 const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diagnosis-'));
-const prod = ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get('prod')!;
-const latestStopped = (service: string) => [...prod.tasks.values()].filter(task => task.serviceName === service && task.lastStatus === 'STOPPED').at(-1)!;
+const prod = prodCluster(sim);
 /** The panel wraps long lines; compare text with the borders and line breaks taken out. */
 const flat = (frame: string) => frame.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {
 	test(`the diagnosis screen names ${service}'s true cause first`, async t => {
-		const app = await renderApp({sim, t, width: 160, height: 45, route: {screen: 'diagnosis', cluster: 'prod', taskArn: latestStopped(service).arn}, configDir});
+		const app = await renderApp({sim, t, width: 160, height: 45, route: {screen: 'diagnosis', cluster: 'prod', taskArn: latestStopped(sim, service).arn}, configDir});
 		const verdict = new RegExp(`✗ ${expected.verdict.source.replace(/^\^/, '')}`);
 		const frame = flat(await app.waitFor(frame => verdict.test(flat(frame)), 10_000));
 		// Verdict first, then cause, evidence, fix; then the live checks.
@@ -29,7 +27,7 @@ for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {
 }
 
 test('the checks are listed with pass / FAIL, evidence, fix and the IAM method; n opens the network path', async t => {
-	const app = await renderApp({sim, t, width: 160, height: 45, route: {screen: 'diagnosis', cluster: 'prod', taskArn: latestStopped('orders').arn}, configDir});
+	const app = await renderApp({sim, t, width: 160, height: 45, route: {screen: 'diagnosis', cluster: 'prod', taskArn: latestStopped(sim, 'orders').arn}, configDir});
 	await app.waitFor('Execution role may not call');
 	await app.press(KEYS.pageDown);
 	let frame = flat(await app.waitFor('Live checks'));

@@ -41,10 +41,14 @@ test('l on a running task opens its logs: newest lines at the bottom, the stream
 	const [task] = tasksOf(sim, 'prod', 'payments', 'RUNNING');
 	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'tasks', cluster: 'prod', service: 'payments'}, settings: live, configDir: fresh()});
 	await app.waitFor(/● RUNNING/);
-	while (!app.frame().includes(`› ● RUNNING ${task!.id.slice(0, 8)}`) && !app.frame().includes(`${task!.id.slice(0, 8)}`)) await app.press('j');
+	// Down to the row of that task (the cursor on it), so `l` opens its logs.
+	const onTask = new RegExp(`› ● RUNNING\\s+${task!.id.slice(0, 8)}`);
+	for (let step = 0; step < 20 && !onTask.test(app.frame()); step++) await app.press('j');
+	assert.match(app.frame(), onTask, 'the cursor reached the task');
 	await app.press('l');
 	const frame = await app.waitFor(/\d\d:\d\d:\d\d level=info/);
 	assert.match(frame, /logs · task [0-9a-f]{12} · prod\/payments · RUNNING/);
+	assert.ok(frame.includes(`logs · task ${task!.id.slice(0, 12)}`), 'the logs of the task under the cursor');
 	assert.match(frame, / 1 payments-api\n/);
 	assert.match(frame, /\/ecs\/payments-api › ecs\/payments-api\/[0-9a-f]{32} · awslogs/);
 	assert.match(frame, /● following/);
@@ -104,7 +108,7 @@ test('moving up pauses follow; ↑ at the top reads older lines; w wraps, t hide
 	frame = await app.waitFor(current => !/\d\d:\d\d:\d\d 10\.0\.0/.test(current) && /›10\.0\.0\.\d+ - -/.test(current));
 	await app.press('c');
 	frame = await app.waitFor('copied log line: 10.0.0.');
-	assert.ok(app.stdoutWrites().join('').includes('\u001B]52;c;'), 'OSC 52 copy');
+	assert.ok(app.frames().join('').includes('\u001B]52;c;'), 'OSC 52 copy');
 });
 
 test('/ searches every container on the server, highlights the hits, Esc clears', async t => {
@@ -184,7 +188,7 @@ test('FireLens: the app and its log router are two tabs in two groups; records s
 	frame = await app.waitFor('Fluent Bit v1.9.10');
 	assert.match(frame, /firelens\/log_router\/[0-9a-f]{32} · awslogs/);
 	frame = await app.waitFor('evil title clear');
-	assert.ok(!app.stdoutWrites().some(write => write.includes('\u001B]0;pwned') || write.includes('\u001B[2J')));
+	assert.ok(!app.frames().some(write => write.includes('\u001B]0;pwned') || write.includes('\u001B[2J')));
 });
 
 test('without logs:GetLogEvents only this panel says so; the task is still shown', async t => {
