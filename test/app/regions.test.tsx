@@ -1,10 +1,9 @@
-import {test, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp} from '../helpers/render-app.js';
-import {startSimulator} from '../../source/sim/server.js';
+import {useSimulator} from '../helpers/sim.js';
 
-const sim = await startSimulator();
-after(() => sim.close());
+const sim = await useSimulator();
 
 test(':region switches the whole app to another region and never mixes data', async t => {
 	const app = await renderApp({sim, t});

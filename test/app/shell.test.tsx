@@ -1,10 +1,9 @@
-import {test, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp} from '../helpers/render-app.js';
-import {startSimulator} from '../../source/sim/server.js';
+import {useSimulator} from '../helpers/sim.js';
 
-const sim = await startSimulator();
-after(() => sim.close());
+const sim = await useSimulator();
 
 test('a command typed in one burst (":repos" then Enter) is not lost while the palette opens', async t => {
 	const app = await renderApp({sim, t, route: {screen: 'errors'}});

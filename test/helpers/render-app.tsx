@@ -6,7 +6,7 @@ import {themes} from '../../source/app/theme/themes.js';
 import {memorySettings, type Settings} from '../../source/config/settings.js';
 import {memoryAuditLog} from '../../source/config/audit.js';
 import {openSession, type Session} from '../../source/data/session.js';
-import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import type {Route} from '../../source/app/router.js';
 import type {Theme} from '../../source/app/theme/tokens.js';
@@ -50,8 +50,7 @@ export type AppHarness = {
 };
 
 export type RenderAppOptions = {
-	sim?: Simulator;
-	simOptions?: SimulatorOptions;
+	sim: Simulator;
 	width?: number;
 	height?: number;
 	readOnly?: boolean;
@@ -72,9 +71,8 @@ function matcher(predicate: string | RegExp | ((frame: string) => boolean)): (fr
 }
 
 /** Starts the app on the simulator inside ink-testing-library, at a chosen terminal size. */
-export async function renderApp(options: RenderAppOptions = {}): Promise<AppHarness> {
-	const sim = options.sim ?? (await startSimulator(options.simOptions ?? {}));
-	if (!options.sim) after(() => sim.close());
+export async function renderApp(options: RenderAppOptions): Promise<AppHarness> {
+	const {sim} = options;
 	const settings = memorySettings({hintShown: true, ...options.settings});
 	const audit = memoryAuditLog();
 	const open = (change: {profile?: string; region?: string}) =>

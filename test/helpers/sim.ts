@@ -4,10 +4,14 @@ import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-/** Starts a simulator for the current test file and closes it when the file's tests end. */
-export async function useSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+/**
+ * Starts a simulator and closes it when the test `t` ends, or without `t` when the current
+ * test file's tests end.
+ */
+export async function useSimulator(options: SimulatorOptions = {}, t?: {after(fn: () => unknown): void}): Promise<Simulator> {
 	const sim = await startSimulator(options);
-	after(() => sim.close());
+	if (t) t.after(() => sim.close());
+	else after(() => sim.close());
 	return sim;
 }
 

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cleanEnv, runCli, runInPty, scriptAvailable} from '../helpers/built-cli.js';
 import {KEYS, renderApp} from '../helpers/render-app.js';
-import {startSimulator} from '../../source/sim/server.js';
+import {useSimulator} from '../helpers/sim.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ecrtui-bad-input-'));
 const env = () => cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-bad-input-config-')));
@@ -153,8 +153,7 @@ describe('the terminal', () => {
 	});
 
 	test('too small, then resized during a dialog: a clear message, keys held back, and the dialog, marks and cursor survive', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		const app = await renderApp({sim, t, width: 100, height: 30, route: {screen: 'images', repository: 'payments-api'}});
 		await app.waitFor(/v2\.26\.0, latest/, 10_000);
 		await app.press(KEYS.down, KEYS.down, KEYS.down, ' ', KEYS.ctrl('d'));
@@ -202,8 +201,7 @@ describe('the terminal', () => {
 	});
 
 	test('keys typed faster than the screens change: "/payments⏎⏎" filters and then opens the repository', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		const app = await renderApp({sim, t, width: 100, height: 30});
 		await app.waitFor(/payments-api\s+54/, 10_000);
 		await app.press('/payments\r\r');

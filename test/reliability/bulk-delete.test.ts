@@ -8,7 +8,7 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import {addRepository, digestOf, MEDIA} from '../../source/sim/scenarios/factory.js';
 import type {SimImage, SimRepository} from '../../source/sim/world/ecr.js';
 import {openSession, type Session} from '../../source/data/session.js';
@@ -17,6 +17,7 @@ import {memoryAuditLog, openAuditLog, type AuditEntry} from '../../source/config
 import type {PlannedImage} from '../../source/domain/registry/deletion-plan.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {ACCOUNT, REGION} from './screens.js';
+import {useSimulator} from '../helpers/sim.js';
 
 const SELECTED = 1000;
 const UNSELECTED = 200;
@@ -33,8 +34,7 @@ function image(seed: string, tags: string[], pushedAt: number): SimImage {
  * digests and tags: a delete sent to the wrong repository would show there.
  */
 async function world(t: {after(fn: () => unknown): void}): Promise<World> {
-	const sim = await startSimulator({scenario: 'empty'});
-	t.after(() => sim.close());
+	const sim = await useSimulator({scenario: 'empty'}, t);
 	const now = sim.clock.now();
 	const bulk = addRepository(sim.world, ACCOUNT, REGION, 'bulk');
 	const other = addRepository(sim.world, ACCOUNT, REGION, 'other');

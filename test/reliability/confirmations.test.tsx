@@ -7,8 +7,9 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp, type AppHarness} from '../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import type {Route} from '../../source/app/router.js';
+import {useSimulator} from '../helpers/sim.js';
 
 type Dialog = {
 	name: string;
@@ -45,8 +46,7 @@ function mutating(sim: Simulator): string[] {
 }
 
 async function openDialog(dialog: Dialog, t: {after(fn: () => unknown): void}): Promise<{sim: Simulator; app: AppHarness}> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: dialog.route, width: 110, height: 32, settings: {refreshIntervalMs: 0, ...dialog.settings}, configDir: mkdtempSync(join(tmpdir(), 'ecrtui-confirm-'))});
 	await app.waitFor(dialog.ready, 10_000);
 	await app.press(...dialog.open);

@@ -8,8 +8,8 @@ import {networkInterfaces} from 'node:os';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {insecureEndpointWarning} from '../../source/data/session.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {cleanEnv, runCli, runInPty, scriptAvailable} from '../helpers/built-cli.js';
+import {useSimulator} from '../helpers/sim.js';
 
 /** This machine's first non-loopback IPv4 address: reaching the simulator through it is "remote". */
 const external = Object.values(networkInterfaces()).flat().find(address => address && address.family === 'IPv4' && !address.internal)?.address;
@@ -17,12 +17,6 @@ const noExternal = external ? undefined : 'this machine has no non-loopback IPv4
 
 const credentials = {AWS_ACCESS_KEY_ID: 'AKIAENDPOINTWARN0001', AWS_SECRET_ACCESS_KEY: 'endpoint-warning-test', AWS_REGION: 'us-east-1'};
 const env = () => cleanEnv(mkdtempSync(join(tmpdir(), 'ecrtui-endpoint-')), credentials);
-
-async function simulatorOnAllInterfaces(t: {after(fn: () => unknown): void}): Promise<Simulator> {
-	const sim = await startSimulator({host: '0.0.0.0'});
-	t.after(() => sim.close());
-	return sim;
-}
 
 describe('insecureEndpointWarning', () => {
 	const warns = ['http://10.0.0.5:4566', 'http://localstack.internal:4566', 'http://example.com', 'http://127.attacker.example:4566', 'http://127.0.0.1.nip.io:4566', 'http://localhost.attacker.example', 'http://[fd00::2]:4566', 'HTTP://Example.COM'];
@@ -34,7 +28,7 @@ describe('insecureEndpointWarning', () => {
 
 describe('the built binary', () => {
 	test('diagnose through a non-loopback http endpoint warns on stderr; through loopback it does not', {skip: noExternal}, async t => {
-		const sim = await simulatorOnAllInterfaces(t);
+		const sim = await useSimulator({host: '0.0.0.0'}, t);
 		const remote = await runCli(['diagnose', '--endpoint-url', `http://${external}:${sim.port}`, '--cluster', 'prod', '--task', 'nope'], {env: env()});
 		assert.match(remote.stderr, new RegExp(`warning: --endpoint-url http://${external!.replace(/\./g, '\\.')}:${sim.port} is plain http to a non-loopback host`));
 		assert.ok(sim.calls.length > 0, 'the commands did reach the endpoint');
@@ -43,7 +37,7 @@ describe('the built binary', () => {
 	});
 
 	test('the TUI through a non-loopback http endpoint keeps the warning on screen; through loopback it does not', {skip: noExternal ?? scriptAvailable}, async t => {
-		const sim = await simulatorOnAllInterfaces(t);
+		const sim = await useSimulator({host: '0.0.0.0'}, t);
 		for (const [host, warned] of [[external!, true], ['127.0.0.1', false]] as const) {
 			const pty = await runInPty(['--endpoint-url', `http://${host}:${sim.port}`], {env: env(), columns: 120, rows: 30});
 			t.after(() => pty.kill());

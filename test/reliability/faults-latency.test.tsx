@@ -6,8 +6,9 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp, type AppHarness} from '../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import {SCREENS, flat} from './screens.js';
+import {useSimulator} from '../helpers/sim.js';
 
 const LATENCY_MS = 10_000;
 const spinner = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
@@ -30,8 +31,7 @@ async function settle(app: AppHarness, ms = 300): Promise<void> {
 describe('10 s latency: spinner, keys still work, no pile-up on repeated Ctrl-R, and the screen can be left at once', () => {
 	for (const screen of SCREENS) {
 		test(screen.name, async t => {
-			const sim = await startSimulator();
-			t.after(() => sim.close());
+			const sim = await useSimulator({}, t);
 			const fault = latencyOperation[screen.name] ?? screen.fault;
 			sim.faults.add({kind: 'latency', ...fault, latencyMs: LATENCY_MS});
 			const started = Date.now();
@@ -81,8 +81,7 @@ describe('10 s latency: spinner, keys still work, no pile-up on repeated Ctrl-R,
 });
 
 test('throttling while the user types: keys are handled during the backoff and the data arrives', async t => {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
+	const sim = await useSimulator({}, t);
 	sim.faults.add({kind: 'throttle', service: 'ecr', operation: 'DescribeRepositories', times: 2});
 	sim.faults.add({kind: 'latency', service: 'ecr', operation: 'DescribeRepositories', latencyMs: 300});
 	const app = await renderApp({sim, t, maxAttempts: 3, width: 120, height: 30});

@@ -5,17 +5,12 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp, type AppHarness} from '../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import {SCREENS, flat, type ScreenCase} from './screens.js';
+import {useSimulator} from '../helpers/sim.js';
 
 // Retries as in production (3 attempts); auto-refresh off so polls do not eat the faults.
 const options = {maxAttempts: 3, width: 120, height: 30, settings: {refreshIntervalMs: 0}} as const;
-
-async function simulator(t: {after(fn: () => unknown): void}): Promise<Simulator> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
-	return sim;
-}
 
 function callsOf(sim: Simulator, screen: ScreenCase): number {
 	return sim.calls.filter(call => call.service === screen.fault.service && call.operation === screen.fault.operation).length;
@@ -29,7 +24,7 @@ function everShown(app: AppHarness, pattern: RegExp): boolean {
 describe('5xx and connection resets: retried, then a clear error; Ctrl-R recovers; throttling bursts are retried visibly', () => {
 	for (const screen of SCREENS) {
 		test(screen.name, async t => {
-			const sim = await simulator(t);
+			const sim = await useSimulator({}, t);
 			// Every attempt fails with a 5xx until the fault is lifted.
 			let fault = sim.faults.add({kind: 'server-error', ...screen.fault});
 			const app = await renderApp({sim, t, route: screen.route(sim), ...options});
@@ -70,7 +65,7 @@ describe('5xx and connection resets: retried, then a clear error; Ctrl-R recover
 
 describe('access denied on one operation: only the panel that needs it says so, naming the action and resource', () => {
 	test('ecr:GetLifecyclePolicy denied: the LIFECYCLE column says so with the action and resource; sizes, images and tasks work', async t => {
-		const sim = await simulator(t);
+		const sim = await useSimulator({}, t);
 		sim.faults.add({kind: 'access-denied', service: 'ecr', operation: 'GetLifecyclePolicy'});
 		const app = await renderApp({sim, t, ...options});
 		let frame = await app.waitFor(/payments-api\s+54\s+26\s+10\.5 GB/, 10_000);
@@ -88,7 +83,7 @@ describe('access denied on one operation: only the panel that needs it says so, 
 	});
 
 	test('ecr:GetLifecyclePolicy denied: the lifecycle screen names the action and resource, and drafting and the dry run still work', async t => {
-		const sim = await simulator(t);
+		const sim = await useSimulator({}, t);
 		sim.faults.add({kind: 'access-denied', service: 'ecr', operation: 'GetLifecyclePolicy'});
 		const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, ...options});
 		let frame = flat(await app.waitFor(frame => /GetLifecyclePolicy/.test(flat(frame)), 10_000));
@@ -110,7 +105,7 @@ describe('access denied on one operation: only the panel that needs it says so, 
 	});
 
 	test('logs:GetLogEvents denied: the logs screen names the action; the task list above it works', async t => {
-		const sim = await simulator(t);
+		const sim = await useSimulator({}, t);
 		sim.faults.add({kind: 'access-denied', service: 'logs', operation: 'GetLogEvents'});
 		const app = await renderApp({sim, t, route: {screen: 'tasks', cluster: 'prod', service: 'payments'}, ...options});
 		await app.waitFor(/● RUNNING/, 10_000);
@@ -122,7 +117,7 @@ describe('access denied on one operation: only the panel that needs it says so, 
 	});
 
 	test('ec2:DescribeNatGateways denied: the network screens say so; repositories, images and the watcher do not', async t => {
-		const sim = await simulator(t);
+		const sim = await useSimulator({}, t);
 		sim.faults.add({kind: 'access-denied', service: 'ec2', operation: 'DescribeNatGateways'});
 		const app = await renderApp({sim, t, route: {screen: 'network'}, ...options});
 		let frame = flat(await app.waitFor(frame => /DescribeNatGateways/.test(flat(frame)), 10_000));
@@ -143,7 +138,7 @@ const staleTodo: Record<string, string> = {};
 describe('credentials expire mid-session: the data stays, marked stale, and the message names the fix', () => {
 	for (const screen of SCREENS) {
 		test(screen.name, {...(staleTodo[screen.name] ? {todo: staleTodo[screen.name]} : {})}, async t => {
-			const sim = await simulator(t);
+			const sim = await useSimulator({}, t);
 			const app = await renderApp({sim, t, route: screen.route(sim), ...options});
 			await app.waitFor(screen.ready, 10_000);
 			sim.faults.add({kind: 'expired-token'});

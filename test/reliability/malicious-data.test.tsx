@@ -12,13 +12,14 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {KEYS, renderApp, type AppHarness} from '../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import {addImage, addRepository, DAY} from '../../source/sim/scenarios/factory.js';
 import {ecsStateOf} from '../../source/sim/world/ecs.js';
 import {ec2StateOf} from '../../source/sim/world/ec2.js';
 import {appendEvents, logEvent, logsStateOf} from '../../source/sim/world/logs.js';
 import {DEMO_NETWORK} from '../../source/sim/scenarios/demo-network.js';
 import {ACCOUNT, REGION} from './screens.js';
+import {useSimulator} from '../helpers/sim.js';
 
 /** Everything a hostile string can carry; `evil` and the CJK/emoji must survive as text. */
 const HOSTILE =
@@ -78,8 +79,7 @@ const fresh = () => mkdtempSync(join(tmpdir(), 'ecrtui-evil-'));
 
 describe('hostile strings from AWS are rendered inert and truncated on every screen', () => {
 	test('repositories, images, image detail, raw JSON, help, lifecycle editor', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		seed(sim);
 		const app = await renderApp({sim, t, width: WIDTH, height: HEIGHT, configDir: fresh()});
 		await app.waitFor(/evil.*repo-漢字🙂/, 10_000);
@@ -103,8 +103,7 @@ describe('hostile strings from AWS are rendered inert and truncated on every scr
 	});
 
 	test('services, service events, tasks, task details and JSON, diagnosis and its JSON', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		seed(sim);
 		const app = await renderApp({sim, t, width: WIDTH, height: HEIGHT, route: {screen: 'tasks', cluster: 'prod'}, settings: {refreshIntervalMs: 0}, configDir: fresh()});
 		await app.waitFor(/✗ notify/, 10_000);
@@ -133,8 +132,7 @@ describe('hostile strings from AWS are rendered inert and truncated on every scr
 	});
 
 	test('the diagnosis of the task with the hostile reason, at 80x24', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		const {notifyTaskArn} = seed(sim);
 		const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'diagnosis', cluster: 'prod', taskArn: notifyTaskArn}, configDir: fresh()});
 		// Frames drawn before the harness set the terminal to 80x24 were 100 columns wide.
@@ -146,8 +144,7 @@ describe('hostile strings from AWS are rendered inert and truncated on every scr
 	});
 
 	test('network overview and subnet path with a hostile subnet name', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		seed(sim);
 		const app = await renderApp({sim, t, width: WIDTH, height: HEIGHT, route: {screen: 'network'}, configDir: fresh()});
 		await app.waitFor(/aevil-red/, 10_000);
@@ -158,8 +155,7 @@ describe('hostile strings from AWS are rendered inert and truncated on every scr
 	});
 
 	test('log lines', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		const {routerTaskArn, routerTaskId} = seed(sim);
 		const app = await renderApp({sim, t, width: WIDTH, height: HEIGHT, route: {screen: 'logs', cluster: 'staging', taskArn: routerTaskArn}, settings: {refreshIntervalMs: 150}, configDir: fresh()});
 		await app.waitFor(/level=info/, 10_000);
@@ -173,8 +169,7 @@ describe('hostile strings from AWS are rendered inert and truncated on every scr
 	});
 
 	test('an AWS error message carrying the hostile name: error panel, header, recent errors', async t => {
-		const sim = await startSimulator();
-		t.after(() => sim.close());
+		const sim = await useSimulator({}, t);
 		const app = await renderApp({sim, t, width: WIDTH, height: HEIGHT, route: {screen: 'images', repository: MISSING_REPOSITORY}, configDir: fresh()});
 		const frame = await app.waitFor(/does not exist|not found|NotFound/i, 10_000);
 		assert.match(frame, /gone/);

@@ -8,7 +8,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp, type AppHarness} from '../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import type {Route} from '../../source/app/router.js';
 import type {ActionSpec} from '../../source/app/keys/actions.js';
 import {globalActions} from '../../source/app/keys/global-keys.js';
@@ -28,6 +28,7 @@ import {stopTaskAudited} from '../../source/data/ecs-resources.js';
 import {memoryAuditLog} from '../../source/config/audit.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {runningPaymentsTask, stoppedNotifyTask} from './screens.js';
+import {useSimulator} from '../helpers/sim.js';
 
 const named: Record<string, string> = {
 	enter: KEYS.enter, esc: KEYS.escape, tab: KEYS.tab, 'shift+tab': KEYS.shiftTab, up: KEYS.up, down: KEYS.down, left: KEYS.left, right: KEYS.right,
@@ -77,8 +78,7 @@ async function settle(app: AppHarness, ms = 60): Promise<void> {
 
 /** Presses every key of a screen (and the destructive ones, confirmed); returns the mutating calls seen. */
 async function crawlScreen(crawl: Crawl, t: {after(fn: () => unknown): void}, readOnly: boolean): Promise<string[]> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
+	const sim = await useSimulator({}, t);
 	const options = {sim, t, route: crawl.route(sim), readOnly, width: 100, height: 26, settings: {refreshIntervalMs: 500}, configDir: mkdtempSync(join(tmpdir(), 'ecrtui-ro-'))} as const;
 	let app = await renderApp(options);
 	await app.waitFor(crawl.ready, 10_000);
@@ -128,8 +128,7 @@ test('control: the same crawl without read-only does reach AWS with a change (th
 });
 
 test('read-only: destructive keys are refused with a message and hidden from help', async t => {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'payments-api'}, readOnly: true, width: 120, height: 30});
 	await app.waitFor(/v2\.26\.0, latest/, 10_000);
 	assert.match(app.frame(), /READ-ONLY/, 'the header says so');
@@ -143,8 +142,7 @@ test('read-only: destructive keys are refused with a message and hidden from hel
 });
 
 test('read-only is enforced below the screens too: the data layer refuses to send a mutating call', async t => {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
+	const sim = await useSimulator({}, t);
 	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
 	assert.ok(opened.ok);
 	const {session} = opened;

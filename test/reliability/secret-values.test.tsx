@@ -5,10 +5,11 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp, type AppHarness} from '../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {Simulator} from '../../source/sim/server.js';
 import {ecsStateOf, findTaskDefinition} from '../../source/sim/world/ecs.js';
 import {looksSecret, maskValue, MASK} from '../../source/domain/ecs/secret-values.js';
 import {ACCOUNT, REGION} from './screens.js';
+import {useSimulator} from '../helpers/sim.js';
 
 const SECRET_VALUES = {
 	PASSWORD: 'hunter2-plain-password',
@@ -59,8 +60,7 @@ describe('task-definition secrets', () => {
 
 	for (const level of ['tasks', 'services'] as const) {
 		test(`the ${level} level: t shows the definition masked, y shows masked JSON, v reveals and hides, reopening starts masked`, async t => {
-			const sim = await startSimulator();
-			t.after(() => sim.close());
+			const sim = await useSimulator({}, t);
 			seed(sim);
 			const route = level === 'tasks' ? {screen: 'tasks', cluster: 'prod', service: 'payments'} as const : {screen: 'tasks', cluster: 'prod'} as const;
 			const app = await renderApp({sim, t, route, width: 140, height: 40, settings: {refreshIntervalMs: 0}});

@@ -10,8 +10,8 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {startSimulator} from '../../source/sim/server.js';
 import {cleanEnv, runInPty, scriptAvailable, type PtySession} from '../helpers/built-cli.js';
+import {useSimulator} from '../helpers/sim.js';
 
 const ACCESS_KEY_ID = 'AKIAZ7QXSECRETTEST42';
 const SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY1SECRETxKEY9';
@@ -41,8 +41,7 @@ async function step(pty: PtySession, keys: string, expect: RegExp, timeoutMs = 1
 }
 
 test('a full --debug run with credentials in the environment: no secret, token, key or signature in any file or output; files 0600, directories 0700', {skip: scriptAvailable, timeout: 120_000}, async t => {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
+	const sim = await useSimulator({}, t);
 	const configDir = join(mkdtempSync(join(tmpdir(), 'ecrtui-secrets-')), 'config');
 	const env = cleanEnv(configDir, {AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: SESSION_TOKEN, AWS_REGION: 'us-east-1'});
 	const pty = await runInPty(['--endpoint-url', sim.url, '--debug'], {env, columns: 120, rows: 32});

@@ -1,14 +1,13 @@
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
-import {startSimulator} from '../../../source/sim/server.js';
 import {DEMO_VERDICTS, latestStopped, prodCluster} from '../../data/demo-verdicts.js';
+import {useSimulator} from '../../helpers/sim.js';
 
-const sim = await startSimulator();
-after(() => sim.close());
+const sim = await useSimulator();
 const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diagnosis-'));
 const prod = prodCluster(sim);
 /** The panel wraps long lines; compare text with the borders and line breaks taken out. */

@@ -1,20 +1,15 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../../source/sim/server.js';
-
-async function freshSim(t: {after(fn: () => unknown): void}): Promise<Simulator> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
-	return sim;
-}
+import type {Simulator} from '../../../source/sim/server.js';
+import {useSimulator} from '../../helpers/sim.js';
 
 function repositoryOf(sim: Simulator, name: string) {
 	return sim.world.region('123456789012', 'us-east-1').ecr.repositories.get(name)!;
 }
 
 test('multi-arch images show their platforms and signatures grouped under them', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'web-frontend'}, width: 110});
 	const frame = await app.waitFor('linux/arm64/v8');
 	assert.match(frame, /v5\.11\.0, latest \(\+4\)/);
@@ -25,7 +20,7 @@ test('multi-arch images show their platforms and signatures grouped under them',
 });
 
 test('the detail view lists tags, platforms and the top scan findings', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'payments-api'}, width: 120, height: 40});
 	await app.waitFor('v2.27.0-rc1');
 	await app.press('/');
@@ -44,7 +39,7 @@ test('the detail view lists tags, platforms and the top scan findings', async t 
 });
 
 test('mark untagged, confirm dialog starts on Cancel: Enter deletes nothing', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'notifications'}});
 	await app.waitFor('3.5.1');
 	await app.press('m');
@@ -62,7 +57,7 @@ test('mark untagged, confirm dialog starts on Cancel: Enter deletes nothing', as
 });
 
 test('confirmed delete removes exactly the marked images, audits them and reloads from AWS', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'notifications'}});
 	await app.waitFor('3.5.1');
 	const before = [...repositoryOf(sim, 'notifications').images.values()];
@@ -89,7 +84,7 @@ test('confirmed delete removes exactly the marked images, audits them and reload
 });
 
 test('above the threshold the repository name must be typed', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'notifications'}, settings: {typeToConfirmAbove: 3}});
 	await app.waitFor('3.5.1');
 	await app.press('m', 'u');
@@ -108,7 +103,7 @@ test('above the threshold the repository name must be typed', async t => {
 });
 
 test('a per-image failure is reported, the rest is deleted', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'notifications'}});
 	await app.waitFor('3.5.1');
 	await app.press('m', 'u');
@@ -126,7 +121,7 @@ test('a per-image failure is reported, the rest is deleted', async t => {
 });
 
 test('in read-only mode Ctrl-D is refused and no mutating call is made', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'notifications'}, readOnly: true});
 	await app.waitFor('3.5.1');
 	await app.press('m', 'u');
@@ -141,7 +136,7 @@ test('in read-only mode Ctrl-D is refused and no mutating call is made', async t
 });
 
 test('marking an index marks its platforms; platforms of a surviving index are never sent', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'web-frontend'}, width: 110});
 	await app.waitFor('linux/arm64/v8');
 	await app.press('/');
@@ -173,7 +168,7 @@ test('marking an index marks its platforms; platforms of a surviving index are n
 });
 
 test('images in use are protected unless explicitly included', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'payments-api'}, width: 120});
 	await app.waitFor(/v2\.26\.0, latest .*● 3 tasks/);
 	await app.press('/');

@@ -1,18 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../../source/sim/server.js';
+import type {Simulator} from '../../../source/sim/server.js';
 import type {VirtualClock} from '../../../source/sim/clock.js';
 import {validatePolicyText} from '../../../source/domain/lifecycle/index.js';
+import {useSimulator} from '../../helpers/sim.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
-
-async function freshSim(t: {after(fn: () => unknown): void}): Promise<Simulator> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
-	return sim;
-}
 
 function repositoryOf(sim: Simulator, name: string) {
 	return sim.world.region(ACCOUNT, REGION).ecr.repositories.get(name)!;
@@ -32,7 +27,7 @@ function flat(text: string): (frame: string) => boolean {
 const GUIDE_POLICY = '{"rules":[{"rulePriority":1,"description":"Keep last 30 images","selection":{"tagStatus":"tagged","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}';
 
 test('opens payments-api on its current policy and shows the dry run', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 80, height: 24});
 	const frame = await app.waitFor('saves ~');
 	assert.match(frame, /1\s+tagged v\*\s+keep newest 20\s+expire/);
@@ -47,7 +42,7 @@ test('opens payments-api on its current policy and shows the dry run', async t =
 });
 
 test('typing in the raw editor updates the dry run and shows errors inline with line and path', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 80, height: 24});
 	await app.waitFor('33 images expire');
 	await app.press('v');
@@ -75,7 +70,7 @@ test('typing in the raw editor updates the dry run and shows errors inline with 
 });
 
 test('the guide mistake (tagged + imageCountMoreThan without a tag list) is flagged and fixed with one key', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
 	await app.waitFor('nothing expires or moves to archive');
 	// X clears the draft, i types in the JSON: then the guide's policy is pasted.
@@ -97,7 +92,7 @@ test('the guide mistake (tagged + imageCountMoreThan without a tag list) is flag
 });
 
 test('a template on data-pipeline shows hundreds of images expiring and the dollars saved', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'data-pipeline'}, width: 80, height: 24});
 	// No policy: the template picker opens by itself.
 	let frame = await app.waitFor('Templates · ↑↓ choose');
@@ -118,7 +113,7 @@ test('a template on data-pipeline shows hundreds of images expiring and the doll
 });
 
 test('an in-use image the draft would expire gets a warning banner', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	if (!('ecs' in sim.world.region(ACCOUNT, REGION).services)) {
 		t.skip('the demo scenario has no ECS state in this tree: no running task uses an image');
 		return;
@@ -140,7 +135,7 @@ test('an in-use image the draft would expire gets a warning banner', async t => 
 });
 
 test('apply goes through a Cancel-first dialog, then AWS holds exactly the draft and the screen reloads it', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 100, height: 30});
 	await app.waitFor('33 images expire');
 	// Form: countNumber 20 -> 23 with → (a number field).
@@ -177,7 +172,7 @@ test('apply goes through a Cancel-first dialog, then AWS holds exactly the draft
 });
 
 test('an invalid policy is never sent: apply is refused with the reason', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 100, height: 30});
 	await app.waitFor('33 images expire');
 	await app.press('v', 'x');
@@ -191,7 +186,7 @@ test('an invalid policy is never sent: apply is refused with the reason', async 
 });
 
 test('read-only mode hides and blocks apply and delete: no mutating call', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 120, height: 30, readOnly: true});
 	await app.waitFor('33 images expire');
 	let frame = app.frame();
@@ -220,7 +215,7 @@ test('read-only mode hides and blocks apply and delete: no mutating call', async
 });
 
 test('compare with AWS: the simulator agrees with the local dry run', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 100, height: 30});
 	await app.waitFor('33 images expire');
 	await app.press('w');
@@ -234,7 +229,7 @@ test('compare with AWS: the simulator agrees with the local dry run', async t =>
 });
 
 test('compare with AWS can be cancelled with Esc', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 100, height: 30});
 	await app.waitFor('33 images expire');
 	await app.press('w');
@@ -244,7 +239,7 @@ test('compare with AWS can be cancelled with Esc', async t => {
 });
 
 test('export shows the Terraform and CloudFormation snippets', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 100, height: 30});
 	await app.waitFor('33 images expire');
 	await app.press('e');
@@ -265,7 +260,7 @@ test('export shows the Terraform and CloudFormation snippets', async t => {
 });
 
 test('delete policy: Cancel-first dialog, then AWS has no policy and the draft is empty', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
 	await app.waitFor('nothing expires or moves to archive');
 	await app.press(KEYS.ctrl('d'));
@@ -279,7 +274,7 @@ test('delete policy: Cancel-first dialog, then AWS has no policy and the draft i
 });
 
 test('rules view: add, reorder with renumbered priorities, remove, undo', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
 	await app.waitFor('nothing expires or moves to archive');
 	await app.press('a');
@@ -294,7 +289,7 @@ test('rules view: add, reorder with renumbered priorities, remove, undo', async 
 });
 
 test('the rule form offers only valid choices', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 120, height: 34});
 	await app.waitFor('nothing expires or moves to archive');
 	await app.press(KEYS.enter);
@@ -317,7 +312,7 @@ test('the rule form offers only valid choices', async t => {
 });
 
 test('fits 80x24 and uses the width side by side at 160x45', async t => {
-	const sim = await freshSim(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 80, height: 24});
 	let frame = await app.waitFor('33 images expire');
 	const narrow = frame.split('\n');

@@ -4,23 +4,18 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../../source/sim/server.js';
+import type {Simulator} from '../../../source/sim/server.js';
 import type {VirtualClock} from '../../../source/sim/clock.js';
 import {ecsStateOf, type SimTask} from '../../../source/sim/world/ecs.js';
 import {appendEvents, logEvent, logsStateOf} from '../../../source/sim/world/logs.js';
 import {addService, settleEcs} from '../../../source/sim/services/ecs-setup.js';
 import {findTaskDefinition} from '../../../source/sim/world/ecs.js';
 import {DEMO_NETWORK} from '../../../source/sim/scenarios/demo-network.js';
+import {useSimulator} from '../../helpers/sim.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'ecrtui-logs-'));
 /** Follow polls at min(2 s, the refresh interval): fast here. */
 const live = {refreshIntervalMs: 150};
-
-async function simulator(t: {after(fn: () => unknown): void}): Promise<Simulator> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
-	return sim;
-}
 
 const tasksOf = (sim: Simulator, cluster: string, service: string, status: string): SimTask[] =>
 	[...ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get(cluster)!.tasks.values()].filter(task => task.serviceName === service && task.lastStatus === status);
@@ -37,7 +32,7 @@ function assertFits(frame: string, width: number, height: number): void {
 const lastTime = (frame: string) => [...frame.matchAll(/(\d\d:\d\d:\d\d) level=/g)].at(-1)?.[1];
 
 test('l on a running task opens its logs: newest lines at the bottom, the stream named, fits 80x24', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const [task] = tasksOf(sim, 'prod', 'payments', 'RUNNING');
 	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'tasks', cluster: 'prod', service: 'payments'}, settings: live, configDir: fresh()});
 	await app.waitFor(/● RUNNING/);
@@ -59,7 +54,7 @@ test('l on a running task opens its logs: newest lines at the bottom, the stream
 });
 
 test('follow mode: new lines appear as the clock moves, one GetLogEvents per poll; f pauses', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const clock = sim.clock as VirtualClock;
 	const [task] = tasksOf(sim, 'prod', 'payments', 'RUNNING');
 	const app = await renderApp({sim, t, width: 100, height: 24, route: {screen: 'logs', cluster: 'prod', taskArn: task!.arn}, settings: live, configDir: fresh()});
@@ -91,7 +86,7 @@ test('follow mode: new lines appear as the clock moves, one GetLogEvents per pol
 });
 
 test('moving up pauses follow; ↑ at the top reads older lines; w wraps, t hides times, c copies', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const [task] = tasksOf(sim, 'prod', 'web', 'RUNNING');
 	const app = await renderApp({sim, t, width: 100, height: 24, route: {screen: 'logs', cluster: 'prod', taskArn: task!.arn}, settings: live, configDir: fresh()});
 	await app.waitFor(/line 500\/500/);
@@ -112,7 +107,7 @@ test('moving up pauses follow; ↑ at the top reads older lines; w wraps, t hide
 });
 
 test('/ searches every container on the server, highlights the hits, Esc clears', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const [task] = tasksOf(sim, 'prod', 'payments', 'RUNNING');
 	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'logs', cluster: 'prod', taskArn: task!.arn}, settings: live, configDir: fresh()});
 	await app.waitFor(/line 500\/500/);
@@ -136,7 +131,7 @@ test('/ searches every container on the server, highlights the hits, Esc clears'
 });
 
 test('a task that never started its containers says so, and Enter opens its diagnosis', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const task = tasksOf(sim, 'prod', 'orders', 'STOPPED').at(-1)!;
 	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'logs', cluster: 'prod', taskArn: task.arn}, settings: live, configDir: fresh()});
 	const frame = await app.waitFor('no log stream: the task never started its containers');
@@ -152,7 +147,7 @@ test('a task that never started its containers says so, and Enter opens its diag
 });
 
 test('following a task that is still starting: no stream yet, then its first lines without a key press', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const clock = sim.clock as VirtualClock;
 	const state = ecsStateOf(sim.world, '123456789012', 'us-east-1');
 	addService(sim.world, '123456789012', 'us-east-1', state.clusters.get('staging')!, {
@@ -174,7 +169,7 @@ test('following a task that is still starting: no stream yet, then its first lin
 });
 
 test('FireLens: the app and its log router are two tabs in two groups; records show their log field', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const [task] = tasksOf(sim, 'staging', 'payments', 'RUNNING');
 	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'logs', cluster: 'staging', taskArn: task!.arn}, settings: live, configDir: fresh()});
 	let frame = await app.waitFor(/\d\d:\d\d:\d\d level=info/);
@@ -192,7 +187,7 @@ test('FireLens: the app and its log router are two tabs in two groups; records s
 });
 
 test('without logs:GetLogEvents only this panel says so; the task is still shown', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	sim.faults.add({kind: 'access-denied', service: 'logs'});
 	const [task] = tasksOf(sim, 'prod', 'payments', 'RUNNING');
 	const app = await renderApp({sim, t, width: 80, height: 24, route: {screen: 'logs', cluster: 'prod', taskArn: task!.arn}, settings: live, configDir: fresh()});

@@ -1,13 +1,12 @@
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp, type AppHarness} from '../../helpers/render-app.js';
-import {startSimulator} from '../../../source/sim/server.js';
 import {DEMO_NETWORK as N} from '../../../source/sim/scenarios/demo-network.js';
 import {listTasks} from '../../../source/data/ecs.js';
 import {ec2StateOf} from '../../../source/sim/world/ec2.js';
+import {useSimulator} from '../../helpers/sim.js';
 
-const sim = await startSimulator();
-after(() => sim.close());
+const sim = await useSimulator();
 
 /** The frame as one line of words: a wrapped verdict reads whole again. */
 const flat = (frame: string) => frame.replace(/\s+/g, ' ');

@@ -1,11 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
-import {startSimulator} from '../../../source/sim/server.js';
-import {after} from 'node:test';
+import {useSimulator} from '../../helpers/sim.js';
 
-const sim = await startSimulator();
-after(() => sim.close());
+const sim = await useSimulator();
 
 test('the demo starts on the repository list with sizes, costs and flags', async t => {
 	const app = await renderApp({sim, t});

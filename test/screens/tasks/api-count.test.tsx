@@ -1,16 +1,15 @@
-import {after, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp, type AppHarness} from '../../helpers/render-app.js';
-import {startSimulator} from '../../../source/sim/server.js';
 import {BIG_CLUSTER} from '../../../source/sim/scenarios/big-cluster.js';
+import {useSimulator} from '../../helpers/sim.js';
 
 // One refresh of what is on screen costs the batch minimum: ListTasks pages of 100,
 // DescribeTasks by 100, DescribeServices by 10, and nothing that is not on screen.
-const sim = await startSimulator({scenario: 'big-cluster'});
-after(() => sim.close());
+const sim = await useSimulator({scenario: 'big-cluster'});
 const running = BIG_CLUSTER.services * BIG_CLUSTER.runningPerService;
 const stopped = BIG_CLUSTER.services * BIG_CLUSTER.stoppedPerService;
 const total = running + stopped;

@@ -4,21 +4,16 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {KEYS, renderApp} from '../../helpers/render-app.js';
-import {startSimulator, type Simulator} from '../../../source/sim/server.js';
+import type {Simulator} from '../../../source/sim/server.js';
 import type {VirtualClock} from '../../../source/sim/clock.js';
 import {ecsStateOf, findTaskDefinition} from '../../../source/sim/world/ecs.js';
 import {addService} from '../../../source/sim/services/ecs-setup.js';
 import {DEMO_NETWORK} from '../../../source/sim/scenarios/demo-network.js';
 import {closeTaskHistories} from '../../../source/data/task-history.js';
+import {useSimulator} from '../../helpers/sim.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'ecrtui-tasks-'));
 const live = {refreshIntervalMs: 150};
-
-async function simulator(t: {after(fn: () => unknown): void}): Promise<Simulator> {
-	const sim = await startSimulator();
-	t.after(() => sim.close());
-	return sim;
-}
 
 /** A one-task service in `staging` whose task fails to start the way `family`'s do. */
 function addProbe(sim: Simulator, name: string, family: string): void {
@@ -33,7 +28,7 @@ function addProbe(sim: Simulator, name: string, family: string): void {
 }
 
 test('clusters -> services -> tasks: counts, rollout, failures in the last hour, stopped tasks with reasons', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'tasks'}, configDir: fresh()});
 	let frame = await app.waitFor(/prod\s+ACTIVE\s+9/);
 	assert.match(frame, /staging\s+ACTIVE\s+2/);
@@ -58,7 +53,7 @@ test('clusters -> services -> tasks: counts, rollout, failures in the last hour,
 });
 
 test('a task crossing the stall threshold turns from ◐ starting to ⚠ STALLED, with its likely phase', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	addProbe(sim, 'probe', 'search');
 	const clock = sim.clock as VirtualClock;
 	const app = await renderApp({sim, t, width: 160, height: 24, route: {screen: 'tasks', cluster: 'staging', service: 'probe'}, settings: {...live, stallThresholdMs: 60_000}, configDir: fresh()});
@@ -82,7 +77,7 @@ test('a task crossing the stall threshold turns from ◐ starting to ⚠ STALLED
 });
 
 test('Ctrl-Z keeps only stalled or failed tasks; x switches between running and stopped', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	// The demo's ledger tasks started 54 s before the scenario's "now"; 30 s later they are stalled.
 	(sim.clock as VirtualClock).advance(30_000);
 	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'tasks', cluster: 'prod', service: '*'}, settings: live, configDir: fresh()});
@@ -102,7 +97,7 @@ test('Ctrl-Z keeps only stalled or failed tasks; x switches between running and 
 });
 
 test('Shift-S opens a confirmation focused on Cancel; Enter cancels; confirming stops the task and audits it', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, width: 100, height: 24, route: {screen: 'tasks', cluster: 'staging', service: 'web'}, settings: live, configDir: fresh()});
 	await app.waitFor(/● RUNNING/);
 	sim.resetCalls();
@@ -128,7 +123,7 @@ test('Shift-S opens a confirmation focused on Cancel; Enter cancels; confirming 
 });
 
 test('read-only: stop task is hidden from help, refused with a message, and nothing mutating is sent', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, width: 100, height: 30, readOnly: true, route: {screen: 'tasks', cluster: 'staging', service: 'web'}, settings: live, configDir: fresh()});
 	await app.waitFor(/● RUNNING/);
 	await app.press('?');
@@ -144,7 +139,7 @@ test('read-only: stop task is hidden from help, refused with a message, and noth
 });
 
 test('enter on a stopped task opens its diagnosis; n jumps to the network path', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'tasks', cluster: 'prod', service: 'batch'}, settings: live, configDir: fresh()});
 	await app.waitFor('no running tasks');
 	await app.press('x');
@@ -157,7 +152,7 @@ test('enter on a stopped task opens its diagnosis; n jumps to the network path',
 });
 
 test('stopped tasks are kept locally and outlive ECS\'s hour, across a restart', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const configDir = fresh();
 	const first = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'tasks', cluster: 'prod', service: 'reports'}, settings: live, configDir});
 	await first.press('x');
@@ -179,7 +174,7 @@ test('stopped tasks are kept locally and outlive ECS\'s hour, across a restart',
 });
 
 test('selection, sort and filter survive live refreshes', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, width: 120, height: 30, route: {screen: 'tasks', cluster: 'prod', service: '*'}, settings: live, configDir: fresh()});
 	await app.waitFor(/● RUNNING .*payments/);
 	await app.press('x');
@@ -198,7 +193,7 @@ test('selection, sort and filter survive live refreshes', async t => {
 });
 
 test('a task whose image lives in another Region is flagged in the table and explained in its details', async t => {
-	const sim = await simulator(t);
+	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, width: 220, height: 30, route: {screen: 'tasks', cluster: 'prod', service: 'reports'}, configDir: fresh()});
 	await app.press('x');
 	const frame = await app.waitFor(/Image tag or digest not found · ⇄ image in us-west-2 · /);
