@@ -5,17 +5,14 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {runDiagnose} from '../../source/cli/diagnose-command.js';
 import {parseArgs} from '../../source/cli/args.js';
-import {openSession} from '../../source/data/session.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 import {DEMO_VERDICTS, latestStopped, prodCluster} from '../data/demo-verdicts.js';
 import {cleanEnv, runCli} from '../helpers/built-cli.js';
 
 const sim = await useSimulator();
-const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-if (!opened.ok) throw new Error(opened.problem.why);
+const session = await demoSession(sim);
 const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diagnose-'));
-const deps = {session: opened.session, now: () => sim.clock.now(), configDir};
+const deps = {session, now: () => sim.clock.now(), configDir};
 const options = {demo: false, readOnly: true, debug: false, noColor: true};
 const prod = prodCluster(sim);
 

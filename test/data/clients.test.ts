@@ -2,15 +2,11 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {AwsClients} from '../../source/data/clients.js';
 import {getLifecyclePolicy} from '../../source/data/ecr.js';
-import {openSession} from '../../source/data/session.js';
 import type {RecorderEvent} from '../../source/data/recorder.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 
 const sim = await useSimulator();
-const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 3});
-if (!opened.ok) throw new Error(opened.problem.why);
-const {clients, recorder} = opened.session;
+const {clients, recorder} = await demoSession(sim, {maxAttempts: 3});
 
 function events(): {list: RecorderEvent[]; stop: () => void} {
 	const list: RecorderEvent[] = [];

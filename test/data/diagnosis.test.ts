@@ -4,18 +4,14 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadDiagnosis} from '../../source/data/diagnosis.js';
-import {openSession} from '../../source/data/session.js';
 import {closeTaskHistories, openTaskHistory} from '../../source/data/task-history.js';
 import {describeTasks} from '../../source/data/ecs.js';
 import type {VirtualClock} from '../../source/sim/clock.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 import {DEMO_VERDICTS, latestStopped, prodCluster} from './demo-verdicts.js';
 
 const sim = await useSimulator();
-const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-if (!opened.ok) throw new Error(opened.problem.why);
-const session = opened.session;
+const session = await demoSession(sim);
 const prod = prodCluster(sim);
 
 for (const [service, expected] of Object.entries(DEMO_VERDICTS)) {

@@ -1,8 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {useSimulator} from '../helpers/sim.js';
-import {openSession, type Session} from '../../source/data/session.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 import {DEMO_NETWORK as N} from '../../source/sim/scenarios/demo-network.js';
 import {ec2StateOf} from '../../source/sim/world/ec2.js';
 import {describeNetworkInterface, describeSubnet, describeVpcModel, listVpcs} from '../../source/data/ec2.js';
@@ -10,13 +8,7 @@ import {vpcModelResource} from '../../source/data/network-resources.js';
 
 const sim = await useSimulator();
 
-async function session(): Promise<Session> {
-	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-	if (!opened.ok) throw new Error(opened.problem.why);
-	return opened.session;
-}
-
-const s = await session();
+const s = await demoSession(sim);
 
 /** The EC2 calls the simulator answered since the last reset, as `Operation` names. */
 function ec2Calls() {
@@ -102,7 +94,7 @@ test('describeVpcModel maps the demo VPC completely, in twelve concurrent calls 
 });
 
 test('the VPC model is cached: a second reader costs no call until the TTL or a refresh', async () => {
-	const fresh = await session();
+	const fresh = await demoSession(sim);
 	sim.resetCalls();
 	const first = await fresh.store.ensure(vpcModelResource(fresh, N.vpcId));
 	const calls = ec2Calls().length;

@@ -1,15 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {checkRole, readRolePolicies} from '../../source/data/iam.js';
-import {openSession} from '../../source/data/session.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {DEMO_ROLES} from '../../source/sim/scenarios/demo-iam.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 
 const sim = await useSimulator();
-const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-if (!opened.ok) throw new Error(opened.problem.why);
-const {clients} = opened.session;
+const {clients} = await demoSession(sim);
 const ordersRepository = DEMO_ROLES.ordersRepositoryArn;
 
 const status = (checks: {id: string; status: string}[], id: string) => checks.find(check => check.id === id)?.status;

@@ -3,13 +3,11 @@ import assert from 'node:assert/strict';
 import {filterPatternFor, lineText, logSourceOf, logSourcesOf, type ReadableSource} from '../../source/data/logs.js';
 import {loadOlderLines, logSearchResource, logTailResource, tailKey, type LogTail} from '../../source/data/logs-resources.js';
 import {describeTaskDefinition, describeTasks} from '../../source/data/ecs.js';
-import {openSession} from '../../source/data/session.js';
 import type {ContainerDefinitionRecord} from '../../source/domain/ecs/types.js';
 import type {TaskRecord} from '../../source/domain/tasks/types.js';
 import type {VirtualClock} from '../../source/sim/clock.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {ecsStateOf} from '../../source/sim/world/ecs.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 
 const ID = '0123456789abcdef0123456789abcdef';
 const task: TaskRecord = {taskArn: `arn:aws:ecs:us-east-1:123456789012:task/prod/${ID}`, clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod', lastStatus: 'RUNNING', createdAt: 0, containers: []};
@@ -70,9 +68,7 @@ describe('log sources from a task definition', () => {
 describe('reading the demo\'s logs', async () => {
 	const sim = await useSimulator();
 	const clock = sim.clock as VirtualClock;
-	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-	if (!opened.ok) throw new Error(opened.problem.why);
-	const session = opened.session;
+	const session = await demoSession(sim);
 	const staging = [...ecsStateOf(sim.world, '123456789012', 'us-east-1').clusters.get('staging')!.tasks.values()].find(candidate => candidate.serviceName === 'payments' && candidate.lastStatus === 'RUNNING')!;
 	const [record] = await describeTasks(session.clients, 'staging', [staging.arn]);
 	const definition = await describeTaskDefinition(session.clients, record!.taskDefinitionArn!);

@@ -1,8 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {useSimulator} from '../helpers/sim.js';
-import {openSession, type Session} from '../../source/data/session.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 import {DEMO_NETWORK as N} from '../../source/sim/scenarios/demo-network.js';
 import {ec2StateOf} from '../../source/sim/world/ec2.js';
 import {loadSubnetNetwork, loadTaskNetwork, loadVpcOverview, taskNeeds, type NetworkResult} from '../../source/data/network.js';
@@ -12,12 +10,6 @@ import type {ServiceRecord, TaskDefinitionRecord} from '../../source/domain/ecs/
 import type {Hop} from '../../source/domain/network/types.js';
 
 const sim = await useSimulator();
-
-async function session(): Promise<Session> {
-	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-	if (!opened.ok) throw new Error(opened.problem.why);
-	return opened.session;
-}
 
 const ec2Calls = () => sim.calls.filter(call => call.service === 'ec2').map(call => call.operation);
 
@@ -30,7 +22,7 @@ function failing(result: NetworkResult): {dependency: string; hop: Hop} | undefi
 	return undefined;
 }
 
-const s = await session();
+const s = await demoSession(sim);
 
 test('private-b: the NAT route is a blackhole — fails at the route, with a replace-route fix', async () => {
 	const result = await loadSubnetNetwork(s, N.subnets.privateB);
@@ -141,7 +133,7 @@ test('loadTaskNetwork: the task ENI gives groups and IP, the task definition giv
 		description: 'arn:aws:ecs:us-east-1:123456789012:attachment/1', interfaceType: 'interface', requesterManaged: true, status: 'in-use', sourceDestCheck: true,
 		groupIds: [N.securityGroups.svcDefault], tags: {},
 	});
-	const fresh = await session();
+	const fresh = await demoSession(sim);
 	sim.resetCalls();
 	const result = await loadTaskNetwork(fresh, {task: aTask(), taskDefinition, service});
 	assert.deepEqual(result.taskNetwork, {
@@ -167,7 +159,7 @@ test('loadTaskNetwork: the task ENI gives groups and IP, the task definition giv
 });
 
 test('loadTaskNetwork: once Fargate deleted the ENI, groups come from the service and the subnet locates the VPC', async () => {
-	const fresh = await session();
+	const fresh = await demoSession(sim);
 	const result = await loadTaskNetwork(fresh, {task: aTask({eniId: 'eni-0000000000000gone'}), taskDefinition, service});
 	assert.deepEqual(result.taskNetwork.securityGroupIds, [N.securityGroups.svcDefault]);
 	assert.equal(result.vpcId, N.vpcId);
@@ -189,7 +181,7 @@ test('taskNeeds: secrets by ARN or parameter name, registry credentials, non-ECR
 });
 
 test('loadVpcOverview: every subnet classed; the strict NACL turns private-e to "cannot pull"', async () => {
-	const fresh = await session();
+	const fresh = await demoSession(sim);
 	sim.resetCalls();
 	const overview = await loadVpcOverview(fresh);
 	assert.equal(overview.vpc?.vpcId, N.vpcId);

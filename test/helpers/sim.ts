@@ -1,6 +1,7 @@
 import {after} from 'node:test';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/sim/server.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
+import {openSession, type Session} from '../../source/data/session.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -23,4 +24,11 @@ export function clientConfig(sim: Simulator, overrides: {region?: string; maxAtt
 		credentials: {accessKeyId: DEMO_ACCESS_KEY, secretAccessKey: 'demo-secret'},
 		maxAttempts: overrides.maxAttempts ?? 1,
 	};
+}
+
+/** A session on a simulator's demo account (read-only and without retries unless asked). */
+export async function demoSession(sim: Simulator, options: {readOnly?: boolean; maxAttempts?: number} = {}): Promise<Session> {
+	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: options.readOnly ?? true, maxAttempts: options.maxAttempts ?? 1});
+	if (!opened.ok) throw new Error(`session failed: ${opened.problem.why}`);
+	return opened.session;
 }

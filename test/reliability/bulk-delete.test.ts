@@ -11,13 +11,11 @@ import {join} from 'node:path';
 import type {Simulator} from '../../source/sim/server.js';
 import {addRepository, digestOf, MEDIA} from '../../source/sim/scenarios/factory.js';
 import type {SimImage, SimRepository} from '../../source/sim/world/ecr.js';
-import {openSession, type Session} from '../../source/data/session.js';
 import {deleteImages} from '../../source/data/delete-images.js';
 import {memoryAuditLog, openAuditLog, type AuditEntry} from '../../source/config/audit.js';
 import type {PlannedImage} from '../../source/domain/registry/deletion-plan.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {ACCOUNT, REGION} from './screens.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 
 const SELECTED = 1000;
 const UNSELECTED = 200;
@@ -49,12 +47,6 @@ async function world(t: {after(fn: () => unknown): void}): Promise<World> {
 		else unselected.push(record.digest);
 	}
 	return {sim, bulk, other, plan, unselected};
-}
-
-async function session(sim: Simulator): Promise<Session> {
-	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: false, maxAttempts: 1});
-	if (!opened.ok) throw new Error(opened.problem.why);
-	return opened.session;
 }
 
 /** Nothing outside the selection was sent or changed. */
@@ -117,7 +109,7 @@ describe('bulk delete of 1,000 images', () => {
 		const slept: number[] = [];
 		const progress: number[] = [];
 		const outcome = await deleteImages({
-			session: await session(sim),
+			session: await demoSession(sim, {readOnly: false}),
 			repository: 'bulk',
 			phases: [plan],
 			audit,
@@ -167,7 +159,7 @@ describe('bulk delete of 1,000 images', () => {
 		const audit = memoryAuditLog();
 		let chunksDone = 0;
 		const outcome = await deleteImages({
-			session: await session(sim),
+			session: await demoSession(sim, {readOnly: false}),
 			repository: 'bulk',
 			phases: [plan],
 			audit,

@@ -21,14 +21,12 @@ import {overviewActions, pathActions, subnetActions} from '../../source/screens/
 import {lifecycleActions} from '../../source/screens/lifecycle/keymap.js';
 import {logActions} from '../../source/screens/logs/keymap.js';
 import {DEMO_NETWORK} from '../../source/sim/scenarios/demo-network.js';
-import {openSession} from '../../source/data/session.js';
 import {deleteImages} from '../../source/data/delete-images.js';
 import {putLifecyclePolicy, deleteLifecyclePolicy} from '../../source/data/lifecycle.js';
 import {stopTaskAudited} from '../../source/data/ecs-resources.js';
 import {memoryAuditLog} from '../../source/config/audit.js';
-import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {runningPaymentsTask, stoppedNotifyTask} from './screens.js';
-import {useSimulator} from '../helpers/sim.js';
+import {useSimulator, demoSession} from '../helpers/sim.js';
 
 const named: Record<string, string> = {
 	enter: KEYS.enter, esc: KEYS.escape, tab: KEYS.tab, 'shift+tab': KEYS.shiftTab, up: KEYS.up, down: KEYS.down, left: KEYS.left, right: KEYS.right,
@@ -143,9 +141,7 @@ test('read-only: destructive keys are refused with a message and hidden from hel
 
 test('read-only is enforced below the screens too: the data layer refuses to send a mutating call', async t => {
 	const sim = await useSimulator({}, t);
-	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
-	assert.ok(opened.ok);
-	const {session} = opened;
+	const session = await demoSession(sim);
 	const audit = memoryAuditLog();
 	const digest = [...sim.world.region('123456789012', 'us-east-1').ecr.repositories.get('payments-api')!.images.keys()][0]!;
 	const outcome = await deleteImages({session, repository: 'payments-api', phases: [[{digest, tags: [], sizeInBytes: 1, reason: 'marked'}]], audit, shouldStop: () => false, onProgress: () => undefined});
