@@ -1,4 +1,5 @@
 import {after} from 'node:test';
+import assert from 'node:assert/strict';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/sim/server.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {openSession, type Session} from '../../source/data/session.js';
@@ -31,4 +32,15 @@ export async function demoSession(sim: Simulator, options: {readOnly?: boolean; 
 	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: options.readOnly ?? true, maxAttempts: options.maxAttempts ?? 1});
 	if (!opened.ok) throw new Error(`session failed: ${opened.problem.why}`);
 	return opened.session;
+}
+
+/** Asserts an SDK call fails with AWS's error `name`, and the exact message (or a pattern) and HTTP status when given. */
+export async function rejectsWith(promise: Promise<unknown>, name: string, message?: string | RegExp, status?: number): Promise<void> {
+	await assert.rejects(promise, (error: Error & {$metadata?: {httpStatusCode?: number}}) => {
+		assert.equal(error.name, name);
+		if (typeof message === 'string') assert.equal(error.message, message);
+		else if (message) assert.match(error.message, message);
+		if (status) assert.equal(error.$metadata?.httpStatusCode, status);
+		return true;
+	});
 }

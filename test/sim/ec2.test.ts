@@ -15,7 +15,7 @@ import {
 	DescribeVpcsCommand,
 	EC2Client,
 } from '@aws-sdk/client-ec2';
-import {clientConfig, useSimulator} from '../helpers/sim.js';
+import {clientConfig, useSimulator, rejectsWith} from '../helpers/sim.js';
 import {DEMO_NETWORK as N} from '../../source/sim/scenarios/demo-network.js';
 import {allocatePrivateIp, ec2StateOf} from '../../source/sim/world/ec2.js';
 
@@ -23,15 +23,6 @@ const sim = await useSimulator();
 const ec2 = new EC2Client(clientConfig(sim));
 
 /** Asserts an SDK call fails with an EC2 error code and (optionally) exact message. */
-async function rejectsWith(promise: Promise<unknown>, code: string, message?: string | RegExp): Promise<void> {
-	await assert.rejects(promise, (error: Error) => {
-		assert.equal(error.name, code);
-		if (typeof message === 'string') assert.equal(error.message, message);
-		else if (message) assert.match(error.message, message);
-		return true;
-	});
-}
-
 const tag = (tags: {Key?: string; Value?: string}[] | undefined, key = 'Name') => tags?.find(entry => entry.Key === key)?.Value;
 
 test('DescribeVpcs returns the demo VPC with CIDR association and tags, and rejects unknown ids', async () => {

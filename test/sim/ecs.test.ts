@@ -14,7 +14,7 @@ import {
 	StopTaskCommand,
 } from '@aws-sdk/client-ecs';
 import {DescribeNetworkInterfacesCommand, EC2Client} from '@aws-sdk/client-ec2';
-import {clientConfig, useSimulator} from '../helpers/sim.js';
+import {clientConfig, useSimulator, rejectsWith} from '../helpers/sim.js';
 import type {VirtualClock} from '../../source/sim/clock.js';
 import {DEMO_NETWORK} from '../../source/sim/scenarios/demo-network.js';
 
@@ -22,15 +22,6 @@ const sim = await useSimulator();
 const ecs = new ECSClient(clientConfig(sim));
 const ec2 = new EC2Client(clientConfig(sim));
 const clock = sim.clock as VirtualClock;
-
-async function rejectsWith(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
-	await assert.rejects(promise, (error: Error) => {
-		assert.equal(error.name, name);
-		if (typeof message === 'string') assert.equal(error.message, message);
-		else if (message) assert.match(error.message, message);
-		return true;
-	});
-}
 
 test('ListClusters pages and DescribeClusters counts tasks and services', async () => {
 	const first = await ecs.send(new ListClustersCommand({maxResults: 1}));

@@ -10,7 +10,7 @@ import {
 	ListRolePoliciesCommand,
 	SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
-import {clientConfig, useSimulator} from '../helpers/sim.js';
+import {clientConfig, useSimulator, rejectsWith} from '../helpers/sim.js';
 import {DEMO_ROLES as R} from '../../source/sim/scenarios/demo-iam.js';
 import {addRole, serviceTrustPolicy} from '../../source/sim/world/iam.js';
 import {encodePolicyDocument} from '../../source/sim/services/iam.js';
@@ -25,15 +25,6 @@ function decode(text: string | undefined): PolicyDocument {
 	assert.ok(text, 'a document arrived');
 	assert.match(text, /^%7B/, 'the document is URL-encoded on the wire');
 	return JSON.parse(decodeURIComponent(text)) as PolicyDocument;
-}
-
-async function rejectsWith(promise: Promise<unknown>, code: string, message?: string, status?: number): Promise<void> {
-	await assert.rejects(promise, (error: Error & {$metadata?: {httpStatusCode?: number}}) => {
-		assert.equal(error.name, code);
-		if (message) assert.equal(error.message, message);
-		if (status) assert.equal(error.$metadata?.httpStatusCode, status);
-		return true;
-	});
 }
 
 test('encodePolicyDocument follows RFC 3986', () => {

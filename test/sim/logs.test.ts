@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {ECSClient, ListTasksCommand, StopTaskCommand} from '@aws-sdk/client-ecs';
-import {clientConfig} from '../helpers/sim.js';
+import {clientConfig, rejectsWith} from '../helpers/sim.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import type {VirtualClock} from '../../source/sim/clock.js';
 
@@ -10,15 +10,6 @@ async function setUp(t: {after(fn: () => unknown): void}) {
 	const sim: Simulator = await startSimulator();
 	t.after(() => sim.close());
 	return {sim, logs: new CloudWatchLogsClient(clientConfig(sim)), ecs: new ECSClient(clientConfig(sim)), clock: sim.clock as VirtualClock};
-}
-
-async function rejectsWith(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
-	await assert.rejects(promise, (error: Error) => {
-		assert.equal(error.name, name);
-		if (typeof message === 'string') assert.equal(error.message, message);
-		else if (message) assert.match(error.message, message);
-		return true;
-	});
 }
 
 const taskIdOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
