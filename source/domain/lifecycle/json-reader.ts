@@ -23,6 +23,8 @@ interface ArrayFrame {
 
 type Frame = ObjectFrame | ArrayFrame;
 
+const closerOf = (frame: Frame) => (frame.kind === 'object' ? '}' : ']');
+
 /** Thrown inside the reader and turned into a `JsonSyntaxError` by `parseJson`. */
 export class SyntaxFailure {
 	constructor(readonly message: string, readonly offset: number) {}
@@ -153,34 +155,19 @@ export function readJson(text: string, track: boolean, maxDepth: number): ParseR
 		let value: unknown;
 		let complete = true;
 		let raw: string | undefined;
-		if (c === '{') {
+		if (c === '{' || c === '[') {
 			i++;
-			const frame: ObjectFrame = {kind: 'object', value: {}, path: currentPath, start, seen: new Set(), key: ''};
+			const frame: Frame = c === '{' ? {kind: 'object', value: {}, path: currentPath, start, seen: new Set(), key: ''} : {kind: 'array', value: [], path: currentPath, start};
 			record(currentPath, depth, {value: start, key: currentKey});
 			stack.push(frame);
 			skipWhitespace();
-			if (text[i] === '}') {
+			if (text[i] === closerOf(frame)) {
 				i++;
 				stack.pop();
 				value = frame.value;
 			} else {
 				complete = false;
-				readKey(frame);
-			}
-		} else if (c === '[') {
-			i++;
-			const frame: ArrayFrame = {kind: 'array', value: [], path: currentPath, start};
-			record(currentPath, depth, {value: start, key: currentKey});
-			stack.push(frame);
-			skipWhitespace();
-			if (text[i] === ']') {
-				i++;
-				stack.pop();
-				value = frame.value;
-			} else {
-				complete = false;
-				currentPath = track && stack.length <= maxDepth ? appendPath(frame.path, 0) : '';
-				currentKey = undefined;
+				nextMember(frame);
 			}
 		} else if (c === '"') {
 			value = readString();
@@ -208,6 +195,18 @@ export function readJson(text: string, track: boolean, maxDepth: number): ParseR
 			if (c !== '{' && c !== '[') record(currentPath, depth, {value: start, key: currentKey, raw});
 			attach(value);
 		}
+	}
+
+	/** Reads up to the next member of a container: an object's key, or where an array's next element starts. */
+	function nextMember(frame: Frame): void {
+		if (frame.kind === 'object') {
+			readKey(frame);
+			return;
+		}
+		skipWhitespace();
+		if (text[i] === ']') fail("Trailing comma: remove the ',' before ']'.");
+		currentPath = track && stack.length <= maxDepth ? appendPath(frame.path, frame.value.length) : '';
+		currentKey = undefined;
 	}
 
 	function readKey(frame: ObjectFrame): void {
@@ -254,18 +253,10 @@ export function readJson(text: string, track: boolean, maxDepth: number): ParseR
 			const c = text[i];
 			if (c === ',') {
 				i++;
-				if (top.kind === 'object') {
-					readKey(top);
-				} else {
-					skipWhitespace();
-					if (text[i] === ']') fail("Trailing comma: remove the ',' before ']'.");
-					currentPath = track && stack.length <= maxDepth ? appendPath(top.path, top.value.length) : '';
-					currentKey = undefined;
-				}
+				nextMember(top);
 				return;
 			}
-			const closer = top.kind === 'object' ? '}' : ']';
-			if (c === closer) {
+			if (c === closerOf(top)) {
 				i++;
 				stack.pop();
 				value = top.value;
@@ -273,7 +264,7 @@ export function readJson(text: string, track: boolean, maxDepth: number): ParseR
 			}
 			if (i >= text.length) fail(`Unexpected end of input: the JSON is truncated${unclosed()}.`);
 			const what = top.kind === 'object' ? 'a property value' : 'an array element';
-			fail(`Expected ',' or '${closer}' after ${what}, found ${describeChar(text, i)}${c === '"' ? ' (missing comma?)' : ''}.`);
+			fail(`Expected ',' or '${closerOf(top)}' after ${what}, found ${describeChar(text, i)}${c === '"' ? ' (missing comma?)' : ''}.`);
 		}
 	}
 
