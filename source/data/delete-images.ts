@@ -4,6 +4,7 @@ import type {AuditLog} from '../config/audit.js';
 import type {PlannedImage} from '../domain/registry/deletion-plan.js';
 import {loadEcr} from './sdk.js';
 import {invalidateRepository} from './resources.js';
+import {chunks} from './paging.js';
 
 /**
  * Executes a deletion plan with BatchDeleteImage by digest, 100 per call (the API's maximum).
@@ -53,21 +54,21 @@ export async function deleteImages(input: {
 		input.onProgress({done: outcome.deleted.length + outcome.failed.length, total, deleted: outcome.deleted.length, failed: outcome.failed.length, ...(retrying ? {retrying} : {})});
 
 	audit.append({...base, phase: 'intent', detail: `delete ${total} images`, items: input.phases.flat().map(item => ({digest: item.digest, tags: item.tags, sizeInBytes: item.sizeInBytes}))});
-	const chunks: PlannedImage[][] = [];
-	for (const phase of input.phases) for (let offset = 0; offset < phase.length; offset += 100) chunks.push(phase.slice(offset, offset + 100));
+	const batches: PlannedImage[][] = [];
+	for (const phase of input.phases) batches.push(...chunks(phase, 100));
 	const failedDigests = () => new Set(outcome.failed.map(failure => failure.image.digest));
-	for (let index = 0; index < chunks.length; index++) {
-		const chunk = chunks[index]!;
+	for (let index = 0; index < batches.length; index++) {
+		const chunk = batches[index]!;
 		if (chunk.length === 0) continue;
 		if (input.shouldStop()) {
 			outcome.cancelled = true;
-			for (const rest of chunks.slice(index)) outcome.notAttempted.push(...rest);
+			for (const rest of batches.slice(index)) outcome.notAttempted.push(...rest);
 			break;
 		}
 		// Children of an index whose delete failed must not be sent: AWS would refuse them anyway.
 		const failedNow = failedDigests();
 		const sendable = chunk.filter(item => item.parent === undefined || !failedNow.has(item.parent));
-		if (sendable.length > 0) audit.append({...base, phase: 'intent', detail: `chunk ${index + 1}/${chunks.length}`, items: sendable.map(item => ({digest: item.digest, tags: item.tags, sizeInBytes: item.sizeInBytes}))});
+		if (sendable.length > 0) audit.append({...base, phase: 'intent', detail: `chunk ${index + 1}/${batches.length}`, items: sendable.map(item => ({digest: item.digest, tags: item.tags, sizeInBytes: item.sizeInBytes}))});
 		let attempt = 0;
 		while (sendable.length > 0) {
 			try {
@@ -87,7 +88,7 @@ export async function deleteImages(input: {
 						items.push({digest: item.digest, tags: item.tags, result: 'failed', failureCode: code, failureReason: reason});
 					}
 				}
-				audit.append({...base, phase: 'result', detail: `chunk ${index + 1}/${chunks.length}`, items});
+				audit.append({...base, phase: 'result', detail: `chunk ${index + 1}/${batches.length}`, items});
 				break;
 			} catch (error) {
 				const name = (error as Error).name;
@@ -99,7 +100,7 @@ export async function deleteImages(input: {
 				}
 				const reason = (error as Error).message;
 				for (const item of sendable) outcome.failed.push({image: item, code: name, reason});
-				audit.append({...base, phase: 'result', detail: `chunk ${index + 1}/${chunks.length} failed: ${name}`, items: sendable.map(item => ({digest: item.digest, result: 'failed' as const, failureCode: name, failureReason: reason}))});
+				audit.append({...base, phase: 'result', detail: `chunk ${index + 1}/${batches.length} failed: ${name}`, items: sendable.map(item => ({digest: item.digest, result: 'failed' as const, failureCode: name, failureReason: reason}))});
 				break;
 			}
 		}

@@ -27,6 +27,7 @@ import type {
 	VpcEndpoint,
 	VpcModel,
 } from '../domain/network/types.js';
+import {allPages} from './paging.js';
 
 /**
  * EC2 reads for the network view, filtered to one VPC and paged at each API's maximum
@@ -46,20 +47,6 @@ export type VpcSummary = {
 
 /** A network interface with the VPC it sits in (the task ENI's VPC decides which model to load). */
 export type LocatedInterface = NetworkInterface & {vpcId: string};
-
-type Page<T> = {items: T[]; next?: string};
-
-/** Follows NextToken to the end; every page asks for `maxResults`, the API's maximum. */
-async function all<T>(fetch: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-	const items: T[] = [];
-	let token: string | undefined;
-	do {
-		const page = await fetch(token);
-		items.push(...page.items);
-		token = page.next;
-	} while (token);
-	return items;
-}
 
 function tagsOf(tags: Tag[] | undefined): Record<string, string> | undefined {
 	if (!tags || tags.length === 0) return undefined;
@@ -208,7 +195,7 @@ function toVpcSummary(vpc: SdkVpc): VpcSummary {
 export async function listVpcs(clients: AwsClients, signal?: AbortSignal): Promise<VpcSummary[]> {
 	const {DescribeVpcsCommand} = await sdk();
 	const client = await clients.ec2();
-	return all(async token => {
+	return allPages(async token => {
 		const page = await client.send(new DescribeVpcsCommand({MaxResults: 1000, NextToken: token}), {abortSignal: signal});
 		return {items: (page.Vpcs ?? []).map(toVpcSummary), next: page.NextToken};
 	});
@@ -270,20 +257,20 @@ export async function describeVpcModel(clients: AwsClients, vpcId: string, signa
 		client.send(new ec2.DescribeVpcsCommand({VpcIds: [vpcId]}), options),
 		client.send(new ec2.DescribeVpcAttributeCommand({VpcId: vpcId, Attribute: 'enableDnsSupport'}), options),
 		client.send(new ec2.DescribeVpcAttributeCommand({VpcId: vpcId, Attribute: 'enableDnsHostnames'}), options),
-		all<Subnet>(async token => {
+		allPages<Subnet>(async token => {
 			const page = await client.send(new ec2.DescribeSubnetsCommand({Filters: inVpc, MaxResults: 1000, NextToken: token}), options);
 			return {items: (page.Subnets ?? []).map(toSubnet), next: page.NextToken};
 		}),
-		all<RouteTable>(async token => {
+		allPages<RouteTable>(async token => {
 			const page = await client.send(new ec2.DescribeRouteTablesCommand({Filters: inVpc, MaxResults: 100, NextToken: token}), options);
 			return {items: (page.RouteTables ?? []).map(toRouteTable), next: page.NextToken};
 		}),
 		// This operation's SDK member is `Filter`, not `Filters`.
-		all<NatGateway>(async token => {
+		allPages<NatGateway>(async token => {
 			const page = await client.send(new ec2.DescribeNatGatewaysCommand({Filter: inVpc, MaxResults: 1000, NextToken: token}), options);
 			return {items: (page.NatGateways ?? []).map(toNatGateway), next: page.NextToken};
 		}),
-		all<InternetGateway>(async token => {
+		allPages<InternetGateway>(async token => {
 			const page = await client.send(new ec2.DescribeInternetGatewaysCommand({Filters: [{Name: 'attachment.vpc-id', Values: [vpcId]}], MaxResults: 1000, NextToken: token}), options);
 			const items = (page.InternetGateways ?? []).map(gateway => ({
 				internetGatewayId: gateway.InternetGatewayId ?? '',
@@ -291,24 +278,24 @@ export async function describeVpcModel(clients: AwsClients, vpcId: string, signa
 			}));
 			return {items, next: page.NextToken};
 		}),
-		all<VpcEndpoint>(async token => {
+		allPages<VpcEndpoint>(async token => {
 			const page = await client.send(new ec2.DescribeVpcEndpointsCommand({Filters: inVpc, MaxResults: 1000, NextToken: token}), options);
 			return {items: (page.VpcEndpoints ?? []).map(toVpcEndpoint), next: page.NextToken};
 		}),
-		all<SecurityGroup>(async token => {
+		allPages<SecurityGroup>(async token => {
 			const page = await client.send(new ec2.DescribeSecurityGroupsCommand({Filters: inVpc, MaxResults: 1000, NextToken: token}), options);
 			return {items: (page.SecurityGroups ?? []).map(toSecurityGroup), next: page.NextToken};
 		}),
-		all<NetworkAcl>(async token => {
+		allPages<NetworkAcl>(async token => {
 			const page = await client.send(new ec2.DescribeNetworkAclsCommand({Filters: inVpc, MaxResults: 1000, NextToken: token}), options);
 			return {items: (page.NetworkAcls ?? []).map(toNetworkAcl), next: page.NextToken};
 		}),
-		all<NetworkInterface>(async token => {
+		allPages<NetworkInterface>(async token => {
 			const filters = [...inVpc, {Name: 'interface-type', Values: ['vpc_endpoint']}];
 			const page = await client.send(new ec2.DescribeNetworkInterfacesCommand({Filters: filters, MaxResults: 1000, NextToken: token}), options);
 			return {items: (page.NetworkInterfaces ?? []).map(eni => withoutVpc(toNetworkInterface(eni))), next: page.NextToken};
 		}),
-		all<PrefixList>(async token => {
+		allPages<PrefixList>(async token => {
 			const page = await client.send(new ec2.DescribePrefixListsCommand({MaxResults: 1000, NextToken: token}), options);
 			const items = (page.PrefixLists ?? []).map(list => ({prefixListId: list.PrefixListId ?? '', prefixListName: list.PrefixListName ?? '', cidrs: list.Cidrs ?? []}));
 			return {items, next: page.NextToken};

@@ -5,6 +5,7 @@ import type {AwsClients} from './clients.js';
 /** ECR reads, mapped to plain records. Each function names its AWS CLI equivalent. */
 
 import {loadEcr as sdk} from './sdk.js';
+import {allPages, chunks} from './paging.js';
 
 function ms(date: Date | undefined): number | undefined {
 	return date === undefined ? undefined : date.getTime();
@@ -73,14 +74,10 @@ export function toImageRecord(detail: ImageDetail): ImageRecord {
 export async function listRepositories(clients: AwsClients, signal?: AbortSignal): Promise<RepositoryRecord[]> {
 	const {DescribeRepositoriesCommand} = await sdk();
 	const client = await clients.ecr();
-	const records: RepositoryRecord[] = [];
-	let nextToken: string | undefined;
-	do {
+	return allPages(async nextToken => {
 		const page = await client.send(new DescribeRepositoriesCommand({maxResults: 1000, nextToken}), {abortSignal: signal});
-		for (const repository of page.repositories ?? []) records.push(toRepositoryRecord(repository, clients.target.region));
-		nextToken = page.nextToken;
-	} while (nextToken);
-	return records;
+		return {items: (page.repositories ?? []).map(repository => toRepositoryRecord(repository, clients.target.region)), next: page.nextToken};
+	});
 }
 
 /**
@@ -144,8 +141,7 @@ export async function readIndexManifests(clients: AwsClients, repositoryName: st
 	const {BatchGetImageCommand} = await sdk();
 	const client = await clients.ecr();
 	const manifests: IndexManifest[] = [];
-	for (let offset = 0; offset < digests.length; offset += 100) {
-		const chunk = digests.slice(offset, offset + 100);
+	for (const chunk of chunks(digests, 100)) {
 		const result = await client.send(
 			new BatchGetImageCommand({
 				repositoryName,

@@ -4,6 +4,7 @@ import {loadEcs as sdk} from './sdk.js';
 import type {ClusterRecord, DeploymentRecord, NetworkConfiguration, ServiceRecord, TaskDefinitionRecord} from '../domain/ecs/types.js';
 import type {ContainerRecord, TaskRecord} from '../domain/tasks/types.js';
 import {nameOfArn} from '../domain/ecs/types.js';
+import {allPages, chunks} from './paging.js';
 
 /**
  * ECS reads at the APIs' maximum page and batch sizes: ListX pages of 100, DescribeTasks by
@@ -11,12 +12,6 @@ import {nameOfArn} from '../domain/ecs/types.js';
  */
 
 const ms = (date: Date | undefined) => (date === undefined ? undefined : date.getTime());
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-	const out: T[][] = [];
-	for (let offset = 0; offset < items.length; offset += size) out.push(items.slice(offset, offset + size));
-	return out;
-}
 
 function networkOf(config: {awsvpcConfiguration?: {subnets?: string[]; securityGroups?: string[]; assignPublicIp?: string}} | undefined): NetworkConfiguration | undefined {
 	const awsvpc = config?.awsvpcConfiguration;
@@ -156,13 +151,10 @@ export function toTaskDefinitionRecord(definition: TaskDefinition): TaskDefiniti
 export async function listClusters(clients: AwsClients, signal?: AbortSignal): Promise<ClusterRecord[]> {
 	const {ListClustersCommand, DescribeClustersCommand} = await sdk();
 	const client = await clients.ecs();
-	const arns: string[] = [];
-	let nextToken: string | undefined;
-	do {
+	const arns = await allPages(async nextToken => {
 		const page = await client.send(new ListClustersCommand({maxResults: 100, nextToken}), {abortSignal: signal});
-		arns.push(...(page.clusterArns ?? []));
-		nextToken = page.nextToken;
-	} while (nextToken);
+		return {items: page.clusterArns ?? [], next: page.nextToken};
+	});
 	const clusters: ClusterRecord[] = [];
 	for (const batch of chunks(arns, 100)) {
 		const result = await client.send(new DescribeClustersCommand({clusters: batch}), {abortSignal: signal});
@@ -184,13 +176,10 @@ export async function listClusters(clients: AwsClients, signal?: AbortSignal): P
 export async function listServices(clients: AwsClients, cluster: string, signal?: AbortSignal): Promise<ServiceRecord[]> {
 	const {ListServicesCommand} = await sdk();
 	const client = await clients.ecs();
-	const arns: string[] = [];
-	let nextToken: string | undefined;
-	do {
+	const arns = await allPages(async nextToken => {
 		const page = await client.send(new ListServicesCommand({cluster, maxResults: 100, nextToken}), {abortSignal: signal});
-		arns.push(...(page.serviceArns ?? []));
-		nextToken = page.nextToken;
-	} while (nextToken);
+		return {items: page.serviceArns ?? [], next: page.nextToken};
+	});
 	return describeServices(clients, cluster, arns, signal);
 }
 
@@ -210,17 +199,13 @@ export async function describeServices(clients: AwsClients, cluster: string, ser
 export async function listTaskArns(clients: AwsClients, cluster: string, options: {serviceName?: string; desiredStatus: 'RUNNING' | 'STOPPED'; family?: string}, signal?: AbortSignal): Promise<string[]> {
 	const {ListTasksCommand} = await sdk();
 	const client = await clients.ecs();
-	const arns: string[] = [];
-	let nextToken: string | undefined;
-	do {
+	return allPages(async nextToken => {
 		const page = await client.send(
 			new ListTasksCommand({cluster, maxResults: 100, nextToken, desiredStatus: options.desiredStatus, ...(options.serviceName ? {serviceName: options.serviceName} : {}), ...(options.family ? {family: options.family} : {})}),
 			{abortSignal: signal},
 		);
-		arns.push(...(page.taskArns ?? []));
-		nextToken = page.nextToken;
-	} while (nextToken);
-	return arns;
+		return {items: page.taskArns ?? [], next: page.nextToken};
+	});
 }
 
 /** `aws ecs describe-tasks` in batches of 100. */
@@ -254,13 +239,10 @@ export async function describeTaskDefinition(clients: AwsClients, taskDefinition
 export async function listTaskDefinitionFamilies(clients: AwsClients, signal?: AbortSignal): Promise<string[]> {
 	const {ListTaskDefinitionFamiliesCommand} = await sdk();
 	const client = await clients.ecs();
-	const families: string[] = [];
-	let nextToken: string | undefined;
-	do {
+	const families = await allPages(async nextToken => {
 		const page = await client.send(new ListTaskDefinitionFamiliesCommand({status: 'ACTIVE', maxResults: 100, nextToken}), {abortSignal: signal});
-		families.push(...(page.families ?? []));
-		nextToken = page.nextToken;
-	} while (nextToken);
+		return {items: page.families ?? [], next: page.nextToken};
+	});
 	return families;
 }
 
