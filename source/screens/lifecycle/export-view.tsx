@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../../app/context.js';
 import {LAYER, useKeyLayer} from '../../app/keys/dispatch.js';
@@ -19,7 +19,6 @@ export type ExportViewProps = {
 	readonly repository: string;
 	readonly format: ExportFormat;
 	readonly text: string;
-	readonly offset: number;
 	/** Why the export may not be what AWS accepts (the draft has errors). */
 	readonly warning?: string;
 	readonly dispatch: (action: ScreenAction) => void;
@@ -29,24 +28,28 @@ export type ExportViewProps = {
 };
 
 /** `e`: the draft as JSON, Terraform or CloudFormation, scrollable; `c` copies the one shown. */
-export function ExportView({repository, format, text, offset, warning, dispatch, onCopy, height, width}: ExportViewProps) {
+export function ExportView({repository, format, text, warning, dispatch, onCopy, height, width}: ExportViewProps) {
 	const theme = useTheme();
 	useModal();
 	const lines = text.replace(/\n$/, '').split('\n');
 	const reserved = warning ? 4 : 3;
 	const body = Math.max(1, height - reserved);
 	const max = Math.max(0, lines.length - body);
+	// The panel's own scroll position: it starts at the top, and again for each format.
+	const [offset, setOffset] = useState(0);
+	useEffect(() => setOffset(0), [format]);
+	const scroll = (delta: number) => setOffset(current => Math.max(0, Math.min(max, current + delta)));
 	useKeyLayer(
 		({input, key}) => {
 			if (key.escape || input === 'e' || input === 'q') dispatch({type: 'panel', panel: 'main'});
 			else if (key.rightArrow || key.tab || input === 'l') dispatch({type: 'export-format', step: 1, count: EXPORT_FORMATS.length});
 			else if (key.leftArrow || input === 'h') dispatch({type: 'export-format', step: -1, count: EXPORT_FORMATS.length});
-			else if (key.downArrow || input === 'j') dispatch({type: 'export-scroll', delta: 1, max});
-			else if (key.upArrow || input === 'k') dispatch({type: 'export-scroll', delta: -1, max});
-			else if (key.pageDown || input === ' ') dispatch({type: 'export-scroll', delta: body, max});
-			else if (key.pageUp) dispatch({type: 'export-scroll', delta: -body, max});
-			else if (input === 'g') dispatch({type: 'export-scroll', delta: -lines.length, max});
-			else if (input === 'G') dispatch({type: 'export-scroll', delta: lines.length, max});
+			else if (key.downArrow || input === 'j') scroll(1);
+			else if (key.upArrow || input === 'k') scroll(-1);
+			else if (key.pageDown || input === ' ') scroll(body);
+			else if (key.pageUp) scroll(-body);
+			else if (input === 'g') scroll(-lines.length);
+			else if (input === 'G') scroll(lines.length);
 			else if (input === 'c') onCopy();
 			return true;
 		},

@@ -194,7 +194,7 @@ export function LifecycleScreen({repository, height, width}: {readonly repositor
 		const exportText = parsedDraft === undefined ? text : exportSnippet(exportFormat, {repository, policy: parsedDraft, registryId: session.accountId});
 		return (
 			<ExportView
-				repository={repository} format={exportFormat} text={exportText} offset={state.exportOffset} dispatch={dispatch} height={height} width={width}
+				repository={repository} format={exportFormat} text={exportText} dispatch={dispatch} height={height} width={width}
 				{...(validation.ok ? {} : {warning: parsedDraft === undefined ? 'The draft is not valid JSON; shown as typed.' : 'The draft has errors: AWS would reject this policy.'})}
 				onCopy={() => {
 					copyToClipboard(stdout, exportText);

@@ -56,7 +56,6 @@ export interface ScreenState {
 	readonly listMode: ListMode;
 	readonly previewCursor: number;
 	readonly exportFormat: number;
-	readonly exportOffset: number;
 	/** Earlier drafts, newest last. */
 	readonly undo: readonly string[];
 	readonly notice?: Notice;
@@ -99,7 +98,6 @@ export type ScreenAction =
 	| {type: 'list-mode'}
 	| {type: 'panel'; panel: Panel}
 	| {type: 'export-format'; step: 1 | -1; count: number}
-	| {type: 'export-scroll'; delta: number; max: number}
 	| {type: 'undo'}
 	| {type: 'notice'; notice: Notice | undefined};
 
@@ -113,7 +111,7 @@ export const UNDO_LIMIT = 100;
 export function initialState(): ScreenState {
 	return {
 		editor: createEditor(''), source: undefined, view: 'rules', focus: 'policy', typing: false, ruleCursor: 0,
-		panel: 'main', problem: 0, listMode: 'acted', previewCursor: 0, exportFormat: 0, exportOffset: 0, undo: [],
+		panel: 'main', problem: 0, listMode: 'acted', previewCursor: 0, exportFormat: 0, undo: [],
 	};
 }
 

@@ -109,11 +109,9 @@ export function reduce(state: ScreenState, action: ScreenAction): ScreenState {
 		case 'list-mode':
 			return {...state, listMode: LIST_MODES[(LIST_MODES.indexOf(state.listMode) + 1) % LIST_MODES.length] ?? 'acted', previewCursor: 0};
 		case 'panel':
-			return {...state, panel: action.panel, exportOffset: action.panel === 'export' ? 0 : state.exportOffset};
+			return {...state, panel: action.panel};
 		case 'export-format':
-			return {...state, exportFormat: (state.exportFormat + action.step + action.count) % action.count, exportOffset: 0};
-		case 'export-scroll':
-			return {...state, exportOffset: Math.max(0, Math.min(action.max, state.exportOffset + action.delta))};
+			return {...state, exportFormat: (state.exportFormat + action.step + action.count) % action.count};
 		case 'undo': {
 			const previous = state.undo[state.undo.length - 1];
 			if (previous === undefined) return {...state, notice: {kind: 'info', text: 'Nothing to undo.'}};

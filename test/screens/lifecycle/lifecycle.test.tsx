@@ -259,6 +259,25 @@ test('export shows the Terraform and CloudFormation snippets', async t => {
 	await app.waitFor('33 images expire');
 });
 
+test('export scrolls (G to the end, g to the top) and each format starts at its top', async t => {
+	const sim = await useSimulator({}, t);
+	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'payments-api'}, width: 100, height: 20});
+	await app.waitFor('33 images expire');
+	await app.press('e');
+	await app.waitFor(/lines 1-14 of 32/);
+	await app.press('G');
+	let frame = await app.waitFor(/lines 19-32 of 32/);
+	assert.match(frame, /"description": "Expire untagged images after 14 days"/);
+	assert.doesNotMatch(frame, /Keep the last 20 release images/);
+	await app.press('k');
+	await app.waitFor(/lines 18-31 of 32/);
+	await app.press('g');
+	await app.waitFor(/lines 1-14 of 32/);
+	await app.press('G', KEYS.right);
+	frame = await app.waitFor(/lines 1-14 of 34/);
+	assert.match(frame, /resource "aws_ecr_lifecycle_policy" "payments-api" \{/);
+});
+
 test('delete policy: Cancel-first dialog, then AWS has no policy and the draft is empty', async t => {
 	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'lifecycle', repository: 'orders-worker'}, width: 100, height: 30});
