@@ -29,6 +29,11 @@ export function problemNote(problem: Problem, {stale = true, subject}: {stale?: 
 }
 
 /** What failed, why, and the next step, in a pane; never a stack trace. */
+/** The next step of a problem, with the retry key named when retrying may help. */
+export function nextStep(problem: Problem): string {
+	return `${problem.next}${problem.retryable && !problem.next.includes('Ctrl-R') ? ' (Ctrl-R retries)' : ''}`;
+}
+
 export function ErrorPanel({problem, compact = false}: {readonly problem: Problem; readonly compact?: boolean}) {
 	const theme = useTheme();
 	const icon = problem.kind === 'access-denied' ? '⛔' : problem.kind === 'throttled' ? '⏳' : '✖';
@@ -46,8 +51,7 @@ export function ErrorPanel({problem, compact = false}: {readonly problem: Proble
 			</Text>
 			<Text wrap="wrap">{safe(problem.why)}</Text>
 			<Text color={theme.color('text.accent')} wrap="wrap">
-				→ {safe(problem.next)}
-				{problem.retryable && !problem.next.includes('Ctrl-R') ? ' (Ctrl-R retries)' : ''}
+				→ {safe(nextStep(problem))}
 			</Text>
 		</Box>
 	);

@@ -2,6 +2,7 @@ import type {Role} from '../../app/theme/tokens.js';
 import type {LogSource} from '../../data/logs.js';
 import type {Problem} from '../../data/problems.js';
 import {duration} from '../../domain/format/units.js';
+import {nextStep} from '../../components/error-panel.js';
 import type {TaskRecord} from '../../domain/tasks/types.js';
 
 /**
@@ -78,7 +79,7 @@ export function sourceMessages(source: LogSource, state: {problem?: Problem; emp
 		return [
 			{text: `✖ ${problem.what} failed`, role: 'status.error', bold: true},
 			{text: problem.why},
-			{text: `→ ${problem.next}${problem.retryable && !problem.next.includes('Ctrl-R') ? ' (Ctrl-R retries)' : ''}`, role: 'text.accent'},
+			{text: `→ ${nextStep(problem)}`, role: 'text.accent'},
 		];
 	}
 	if (state.empty) return [{text: 'the stream is empty: nothing written yet', role: 'text.secondary'}];
