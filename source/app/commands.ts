@@ -18,10 +18,11 @@ export type PaletteCommand = {
 	name: string;
 	aliases: readonly string[];
 	description: string;
+	/** The argument it completes; a command with one needs it, and `usage` names it. */
 	argument?: ArgumentKind;
-	/** Whether the argument may be left out. */
-	argumentOptional?: boolean;
-	run(argument: string | undefined): CommandIntent;
+	usage?: string;
+	/** Called with the argument when the command has one (never without it). */
+	run(argument: string): CommandIntent;
 };
 
 export const paletteCommands: readonly PaletteCommand[] = [
@@ -31,7 +32,8 @@ export const paletteCommands: readonly PaletteCommand[] = [
 		aliases: ['img', 'i'],
 		description: 'images of a repository',
 		argument: 'repository',
-		run: repository => (repository ? {type: 'navigate', route: {screen: 'images', repository}} : {type: 'error', message: 'usage: :images REPOSITORY'}),
+		usage: 'REPOSITORY',
+		run: repository => ({type: 'navigate', route: {screen: 'images', repository}}),
 	},
 	{name: 'tasks', aliases: ['ecs', 'clusters', 'services', 't'], description: 'ECS clusters, services and tasks (live)', run: () => ({type: 'navigate', route: {screen: 'tasks'}})},
 	{name: 'network', aliases: ['vpc', 'net', 'n'], description: 'VPC overview and network paths', run: () => ({type: 'navigate', route: {screen: 'network'}})},
@@ -40,16 +42,18 @@ export const paletteCommands: readonly PaletteCommand[] = [
 		aliases: ['lc', 'policy'],
 		description: 'lifecycle policy editor of a repository',
 		argument: 'repository',
-		run: repository => (repository ? {type: 'navigate', route: {screen: 'lifecycle', repository}} : {type: 'error', message: 'usage: :lifecycle REPOSITORY'}),
+		usage: 'REPOSITORY',
+		run: repository => ({type: 'navigate', route: {screen: 'lifecycle', repository}}),
 	},
-	{name: 'region', aliases: ['reg'], description: 'switch region', argument: 'region', run: region => (region ? {type: 'switch', region} : {type: 'error', message: 'usage: :region NAME (Tab completes)'})},
-	{name: 'profile', aliases: ['ctx', 'context'], description: 'switch AWS profile', argument: 'profile', run: profile => (profile ? {type: 'switch', profile} : {type: 'error', message: 'usage: :profile NAME (Tab completes)'})},
+	{name: 'region', aliases: ['reg'], description: 'switch region', argument: 'region', usage: 'NAME (Tab completes)', run: region => ({type: 'switch', region})},
+	{name: 'profile', aliases: ['ctx', 'context'], description: 'switch AWS profile', argument: 'profile', usage: 'NAME (Tab completes)', run: profile => ({type: 'switch', profile})},
 	{name: 'errors', aliases: ['err', '!'], description: 'recent errors and throttles', run: () => ({type: 'navigate', route: {screen: 'errors'}})},
 	{
 		name: 'theme',
 		aliases: [],
 		description: 'colour theme: dark or light',
 		argument: 'theme',
+		usage: 'dark|light',
 		run: theme => (theme === 'dark' || theme === 'light' ? {type: 'theme', theme} : {type: 'error', message: 'usage: :theme dark|light'}),
 	},
 	{name: 'help', aliases: ['h', '?'], description: 'keys of this screen', run: () => ({type: 'help'})},
@@ -68,7 +72,8 @@ export function runCommandLine(line: string): CommandIntent {
 	if (!name) return {type: 'error', message: 'type a command, for example :repos'};
 	const command = findCommand(name);
 	if (!command) return {type: 'error', message: `unknown command :${name} (try :repos, :tasks, :network, :region, :profile, :q)`};
-	const argument = rest.join(' ') || undefined;
+	const argument = rest.join(' ');
+	if (command.usage !== undefined && argument === '') return {type: 'error', message: `usage: :${command.name} ${command.usage}`};
 	return command.run(argument);
 }
 

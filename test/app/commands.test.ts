@@ -91,8 +91,8 @@ describe('findCommand and the table', () => {
 	});
 
 	test('commands that need an argument report usage without one', () => {
-		for (const command of paletteCommands.filter(item => item.argument && !item.argumentOptional)) {
-			assert.equal(command.run(undefined).type, 'error', command.name);
+		for (const command of paletteCommands.filter(item => item.argument)) {
+			assert.equal(runCommandLine(`:${command.name}`).type, 'error', command.name);
 		}
 	});
 });
