@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {hexId} from '../ids.js';
 import type {SimFinding, SimImage, SimRepository} from '../world/ecr.js';
 import type {World} from '../world/world.js';
 
@@ -18,7 +18,7 @@ export const MEDIA = {
 
 /** A stable sha256 digest for a seed string, so scenarios are identical on every run. */
 export function digestOf(seed: string): string {
-	return `sha256:${createHash('sha256').update(seed).digest('hex')}`;
+	return `sha256:${hexId(seed, 64)}`;
 }
 
 /** A small deterministic PRNG (mulberry32) for sizes and times. */

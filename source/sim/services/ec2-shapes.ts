@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {hexId} from '../ids.js';
 import {XmlTime} from '../protocols/query.js';
 import {availableIpCount, zonesOf, type Ec2State, type SimInternetGateway, type SimNatGateway, type SimRoute, type SimRouteTable, type SimSubnet, type SimVpc, type Tags} from '../world/ec2.js';
 
@@ -21,7 +21,7 @@ export function tagSet(tags: Tags): {key: string; value: string}[] | undefined {
 
 /** A stable id suffix for derived associations, so repeated calls return the same ids. */
 export function derivedId(prefix: string, ...parts: string[]): string {
-	return `${prefix}-${createHash('sha256').update(parts.join('/')).digest('hex').slice(0, 17)}`;
+	return `${prefix}-${hexId(parts.join('/'), 17)}`;
 }
 
 export function vpcShape(vpc: SimVpc, context: ShapeContext) {

@@ -1,5 +1,6 @@
 import {allocatePrivateIp, type Ec2State} from '../world/ec2.js';
-import {hexId, type SimCluster, type SimDeployment, type SimService, type SimTask, type SimTaskDefinition} from '../world/ecs.js';
+import {hexId} from '../ids.js';
+import {type SimCluster, type SimDeployment, type SimService, type SimTask, type SimTaskDefinition} from '../world/ecs.js';
 import type {World} from '../world/world.js';
 import {decideOutcome, jitter, resolveDigests} from './ecs-outcome.js';
 import {requestId} from './ecs-messages.js';

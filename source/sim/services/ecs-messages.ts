@@ -1,4 +1,4 @@
-import {hexId} from '../world/ecs.js';
+import {hexId} from '../ids.js';
 
 /**
  * The exact texts ECS and the Fargate agent write into `stoppedReason` and

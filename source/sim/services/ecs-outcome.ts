@@ -9,6 +9,7 @@ import {findPolicy, iamStateOf} from '../world/iam.js';
 import type {World} from '../world/world.js';
 import * as text from './ecs-messages.js';
 import {vpcModelOf} from './ecs-vpc-model.js';
+import {hexId} from '../ids.js';
 
 /**
  * Decides how a task's start-up ends by evaluating its real configuration with the domain
@@ -33,7 +34,7 @@ const SECOND = 1000;
 
 /** Milliseconds, varied per task so tasks of one service do not move in lockstep. */
 export function jitter(seed: string, min: number, max: number): number {
-	return min + (Number.parseInt(text.requestId(seed).replace(/-/g, '').slice(0, 8), 16) % Math.max(1, max - min));
+	return min + (Number.parseInt(hexId(`request/${seed}`, 8), 16) % Math.max(1, max - min));
 }
 
 /** The image reference and what the ECR world knows about it. */

@@ -1,4 +1,5 @@
-import {findTaskDefinition, hexId, type EcsState, type SimCluster, type SimContainerDefinition, type SimTask, type SimTaskDefinition} from '../world/ecs.js';
+import {hexId} from '../ids.js';
+import {findTaskDefinition, type EcsState, type SimCluster, type SimContainerDefinition, type SimTask, type SimTaskDefinition} from '../world/ecs.js';
 import {addLogGroup, addLogStream, appendEvents, hashString, logEvent, logsStateOf, type SimLogStream} from '../world/logs.js';
 import type {World} from '../world/world.js';
 import {profileFor, type LineContext, type Timed} from './logs-lines.js';

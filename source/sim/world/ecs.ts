@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import type {World} from './world.js';
 
 /**
@@ -189,11 +188,6 @@ export function emptyEcsState(): EcsState {
 /** The ECS slice of an account's region, created empty on first use. */
 export function ecsStateOf(world: World, accountId: string, region: string): EcsState {
 	return world.slice(accountId, region, 'ecs', emptyEcsState);
-}
-
-/** A deterministic hex string from a seed (task ids, ENI ids, request ids in messages). */
-export function hexId(seed: string, length: number): string {
-	return createHash('sha256').update(seed).digest('hex').slice(0, length);
 }
 
 /** Adds a cluster (scenarios). */
