@@ -1,4 +1,5 @@
 import {hexId} from '../ids.js';
+import {parseRoleArn} from '../world/iam.js';
 
 /**
  * The exact texts ECS and the Fargate agent write into `stoppedReason` and
@@ -38,9 +39,9 @@ const RESOURCE_INIT = 'ResourceInitializationError: unable to pull secrets or re
 
 /** The assumed-role ARN the agent acts as: the task id is the session name. */
 export function executionPrincipal(roleArn: string, taskId: string): string {
-	const match = /^arn:(aws[\w-]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
-	if (!match) return roleArn;
-	return `arn:${match[1]}:sts::${match[2]}:assumed-role/${match[3]}/${taskId}`;
+	const role = parseRoleArn(roleArn);
+	if (!role) return roleArn;
+	return `arn:${role.partition}:sts::${role.accountId}:assumed-role/${role.name}/${taskId}`;
 }
 
 /** No network path to api.ecr (PV 1.4.0+ fetches the registry token itself). */

@@ -5,7 +5,7 @@ import type {Dependency, DependencyPath, TaskNetwork, VpcModel} from '../../doma
 import {ecrRepositoryArn, parseImageUri, type ImageReference} from '../../domain/registry/image-uri.js';
 import type {Ec2State} from '../world/ec2.js';
 import type {SimOutcome, SimService, SimTaskDefinition} from '../world/ecs.js';
-import {findPolicy, iamStateOf} from '../world/iam.js';
+import {iamStateOf, parseRoleArn, rolePolicyDocuments} from '../world/iam.js';
 import type {World} from '../world/world.js';
 import * as text from './ecs-messages.js';
 import {vpcModelOf} from './ecs-vpc-model.js';
@@ -54,18 +54,14 @@ function imageFacts(world: World, container: {name: string; image: string}, pinn
 }
 
 function rolePolicies(world: World, roleArn: string): {trust: string; policies: PolicyInput[]} | undefined {
-	const match = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
-	if (!match) return undefined;
-	const state = iamStateOf(world, match[1]!);
-	const role = state.roles.get(match[2]!);
+	const parsed = parseRoleArn(roleArn);
+	if (!parsed) return undefined;
+	const state = iamStateOf(world, parsed.accountId);
+	const role = state.roles.get(parsed.name);
 	if (!role) return undefined;
-	const attached = role.attachedPolicyArns.flatMap(arn => {
-		const policy = findPolicy(state, arn);
-		const version = policy?.versions.find(candidate => candidate.versionId === policy.defaultVersionId);
-		return policy && version ? [{name: policy.policyName, kind: policy.kind === 'aws-managed' ? ('aws-managed' as const) : ('customer-managed' as const), document: version.document}] : [];
-	});
-	const inline = [...role.inlinePolicies].map(([name, document]) => ({name, kind: 'inline' as const, document}));
-	return {trust: role.assumeRolePolicyDocument, policies: [...attached, ...inline]};
+	// The domain evaluator calls user-managed policies customer-managed.
+	const policies = rolePolicyDocuments(state, role).map(({name, kind, document}) => ({name, kind: kind === 'user-managed' ? ('customer-managed' as const) : kind, document}));
+	return {trust: role.assumeRolePolicyDocument, policies};
 }
 
 function secretsOf(definition: SimTaskDefinition): {secrets: string[]; ssm: string[]} {

@@ -2,7 +2,7 @@ import {SimError} from '../errors.js';
 import {page} from '../paging.js';
 import {XmlTime} from '../protocols/query.js';
 import type {CallContext, ServiceDefinition} from '../service.js';
-import {findPolicy, iamStateOf, type IamState, type SimManagedPolicy, type SimRole} from '../world/iam.js';
+import {findPolicy, iamStateOf, parseRoleArn, rolePolicyDocuments, type IamState, type SimManagedPolicy, type SimRole} from '../world/iam.js';
 import {evaluate, type PolicySource} from './iam-evaluate.js';
 
 /**
@@ -63,13 +63,8 @@ function tagList(tags: Record<string, string>) {
 
 /** The identity policies of a role, in the order IAM's simulator reports them. */
 function policySourcesOf(state: IamState, role: SimRole): PolicySource[] {
-	const attached = role.attachedPolicyArns.flatMap(arn => {
-		const policy = findPolicy(state, arn);
-		const version = policy?.versions.find(candidate => candidate.versionId === policy.defaultVersionId);
-		return policy && version ? [{id: policy.policyName, type: policy.kind, document: version.document}] : [];
-	});
-	const inline = [...role.inlinePolicies].map(([name, document]) => ({id: name, type: 'role' as const, document}));
-	return [...attached, ...inline];
+	// SimulatePrincipalPolicy names an inline policy's source type `role`.
+	return rolePolicyDocuments(state, role).map(({name, kind, document}) => ({id: name, type: kind === 'inline' ? 'role' : kind, document}));
 }
 
 function stringList(value: unknown): string[] {
@@ -170,10 +165,10 @@ export const iamService: ServiceDefinition = {
 		SimulatePrincipalPolicy(input, context) {
 			const state = stateOf(context);
 			const source = requireString(input, 'PolicySourceArn');
-			const match = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(source);
-			if (!match) throw new SimError('InvalidInput', `Invalid ARN: ${source}. The simulator supports roles as policy sources.`);
-			if (match[1] !== context.accountId) throw new SimError('NoSuchEntity', `The role with name ${match[2]} cannot be found.`, 404);
-			const role = requireRole(state, match[2]!);
+			const parsed = parseRoleArn(source);
+			if (!parsed) throw new SimError('InvalidInput', `Invalid ARN: ${source}. The simulator supports roles as policy sources.`);
+			if (parsed.accountId !== context.accountId) throw new SimError('NoSuchEntity', `The role with name ${parsed.name} cannot be found.`, 404);
+			const role = requireRole(state, parsed.name);
 			const actions = stringList(input.ActionNames);
 			if (actions.length === 0) throw new SimError('ValidationError', "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
 			const resources = stringList(input.ResourceArns);

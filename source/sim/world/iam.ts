@@ -112,6 +112,23 @@ export function findPolicy(state: IamState, arn: string): SimManagedPolicy | und
 	return state.policies.get(arn) ?? AWS_MANAGED_POLICIES.get(arn);
 }
 
+/** A role ARN's partition, account and name (any path), or undefined for anything else. */
+export function parseRoleArn(arn: string): {partition: string; accountId: string; name: string} | undefined {
+	const match = /^arn:(aws[\w-]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+	return match ? {partition: match[1]!, accountId: match[2]!, name: match[3]!} : undefined;
+}
+
+/** A role's permission policies as IAM applies them: attached (their default version), then inline. */
+export function rolePolicyDocuments(state: IamState, role: SimRole): {name: string; kind: SimManagedPolicy['kind'] | 'inline'; document: string}[] {
+	const attached = role.attachedPolicyArns.flatMap(arn => {
+		const policy = findPolicy(state, arn);
+		const version = policy?.versions.find(candidate => candidate.versionId === policy.defaultVersionId);
+		return policy && version ? [{name: policy.policyName, kind: policy.kind, document: version.document}] : [];
+	});
+	const inline = [...role.inlinePolicies].map(([name, document]) => ({name, kind: 'inline' as const, document}));
+	return [...attached, ...inline];
+}
+
 /** A trust policy letting one AWS service assume the role. */
 export function serviceTrustPolicy(service: string): string {
 	return JSON.stringify({Version: '2012-10-17', Statement: [{Sid: '', Effect: 'Allow', Principal: {Service: service}, Action: 'sts:AssumeRole'}]}, null, 2);
