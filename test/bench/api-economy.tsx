@@ -1,14 +1,9 @@
-import React from 'react';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app/app.js';
-import {themes} from '../../source/app/theme/themes.js';
-import {memorySettings} from '../../source/config/settings.js';
-import {memoryAuditLog} from '../../source/config/audit.js';
 import {closeSession, openSession} from '../../source/data/session.js';
 import {startSimulator} from '../../source/sim/server.js';
 import {DEMO_ACCESS_KEY, type ScenarioName} from '../../source/sim/scenarios/index.js';
 import type {Route} from '../../source/app/router.js';
 import type {BenchRow} from './harness.js';
+import {renderBenchApp, untilFrame} from './app.js';
 
 /** Renders the app on a scenario, waits for a marker, and returns the recorder's counts. */
 async function countCalls(scenario: ScenarioName, route: Route, done: (frame: string) => boolean): Promise<{counts: Record<string, number>; duplicates: number}> {
@@ -17,12 +12,8 @@ async function countCalls(scenario: ScenarioName, route: Route, done: (frame: st
 	if (!opened.ok) throw new Error(opened.problem.why);
 	const session = opened.session;
 	const mark = session.recorder.mark();
-	const instance = render(<App session={session} settings={memorySettings({hintShown: true})} audit={memoryAuditLog()} theme={themes.dark} configDir="/tmp/ecrtui-bench" openSession={async () => opened} initialRoute={route} />);
-	const deadline = Date.now() + 300_000;
-	while (!done(instance.lastFrame() ?? '')) {
-		if (Date.now() > deadline) throw new Error(`timed out; last frame: ${instance.lastFrame()}`);
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
+	const instance = renderBenchApp(opened, {route});
+	await untilFrame(instance, done, {timeoutMs: 300_000, intervalMs: 50, what: 'timed out'});
 	const counts = session.recorder.countByOperation(mark);
 	const duplicates = session.recorder.totals.duplicates;
 	instance.unmount();

@@ -2,17 +2,12 @@
 // (npm run bench sets NODE_ENV=production; development React adds per-render bookkeeping that
 // costs seconds with 100,000 rows in props). Production React has no act(), so this drives
 // ink-testing-library directly and polls frames.
-import React from 'react';
-import {render} from 'ink-testing-library';
 import {KEYS} from '../helpers/render-app.js';
-import {App} from '../../source/app/app.js';
-import {themes} from '../../source/app/theme/themes.js';
-import {memorySettings} from '../../source/config/settings.js';
-import {memoryAuditLog} from '../../source/config/audit.js';
 import {openSession} from '../../source/data/session.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {startSimProcess} from './processes.js';
 import {percentile, type BenchRow} from './harness.js';
+import {renderBenchApp} from './app.js';
 
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -25,11 +20,7 @@ async function openApp(endpoint: string, repository: string) {
 	const open = () => openSession({endpoint, region: 'us-east-1', readOnly: false, maxAttempts: 1, env: {...process.env, AWS_ACCESS_KEY_ID: DEMO_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'bench'}});
 	const opened = await open();
 	if (!opened.ok) throw new Error(opened.problem.why);
-	const instance = render(<App session={opened.session} settings={memorySettings({hintShown: true})} audit={memoryAuditLog()} theme={themes.dark} configDir="/tmp/ecrtui-bench" openSession={open} initialRoute={{screen: 'lifecycle', repository}} />);
-	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {columns: number; rows: number};
-	Object.defineProperty(stdout, 'columns', {configurable: true, get: () => 120});
-	Object.defineProperty(stdout, 'rows', {configurable: true, get: () => 40});
-	stdout.emit('resize');
+	const instance = renderBenchApp(opened, {route: {screen: 'lifecycle', repository}, openSession: open, size: {columns: 120, rows: 40}});
 	const frame = () => instance.lastFrame() ?? '';
 	const waitFor = async (test: (frame: string) => boolean, timeoutMs = 120_000) => {
 		const deadline = Date.now() + timeoutMs;

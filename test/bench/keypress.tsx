@@ -1,12 +1,7 @@
-import React from 'react';
 import {performance} from 'node:perf_hooks';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app/app.js';
-import {themes} from '../../source/app/theme/themes.js';
-import {memorySettings} from '../../source/config/settings.js';
-import {memoryAuditLog} from '../../source/config/audit.js';
 import {closeSession, openSession} from '../../source/data/session.js';
 import {percentile, type BenchRow} from './harness.js';
+import {renderBenchApp, untilFrame} from './app.js';
 import {startSimProcess} from './processes.js';
 
 // Run with NODE_ENV=production (npm run bench does): React's production build, as the bundle
@@ -25,19 +20,8 @@ async function measure(count: number): Promise<{samples: Samples; loadMs: number
 	if (!opened.ok) throw new Error(opened.problem.why);
 	const session = opened.session;
 	const started = performance.now();
-	let instance!: ReturnType<typeof render>;
-	{
-		instance = render(<App session={session} settings={memorySettings({hintShown: true})} audit={memoryAuditLog()} theme={themes.dark} configDir="/tmp/ecrtui-bench" openSession={async () => opened} initialRoute={{screen: 'images', repository: 'big'}} />);
-	}
-	const stdout = instance.stdout as unknown as NodeJS.EventEmitter;
-	Object.defineProperty(stdout, 'rows', {configurable: true, get: () => 40});
-	Object.defineProperty(stdout, 'columns', {configurable: true, get: () => 120});
-	stdout.emit('resize');
-	const deadline = Date.now() + 120_000;
-	while (!(instance.lastFrame() ?? '').includes(`${count} images`)) {
-		if (Date.now() > deadline) throw new Error(`the images screen did not finish loading ${count} images; last frame:\n${instance.lastFrame()}`);
-		await new Promise<void>(resolve => setTimeout(resolve, 20));
-	}
+	const instance = renderBenchApp(opened, {route: {screen: 'images', repository: 'big'}, size: {columns: 120, rows: 40}});
+	await untilFrame(instance, frame => frame.includes(`${count} images`), {timeoutMs: 120_000, intervalMs: 20, what: `the images screen did not finish loading ${count} images`});
 	// Let background work (usage lookup, index manifests) settle before measuring keys.
 	await new Promise<void>(resolve => setTimeout(resolve, 1500));
 	const loadMs = performance.now() - started;

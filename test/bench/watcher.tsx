@@ -1,14 +1,9 @@
-import React from 'react';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app/app.js';
-import {themes} from '../../source/app/theme/themes.js';
-import {memorySettings} from '../../source/config/settings.js';
-import {memoryAuditLog} from '../../source/config/audit.js';
 import {closeSession, openSession} from '../../source/data/session.js';
 import {startSimulator} from '../../source/sim/server.js';
 import {DEMO_ACCESS_KEY} from '../../source/sim/scenarios/index.js';
 import {cpuTimeMs, startPtyApp, startSimProcess} from './processes.js';
 import {median, type BenchRow} from './harness.js';
+import {renderBenchApp, untilFrame} from './app.js';
 
 const settle = async (busy: () => boolean) => {
 	const deadline = Date.now() + 60_000;
@@ -27,12 +22,8 @@ async function refreshCalls(): Promise<BenchRow> {
 	const opened = await openSession({demo: {simulator: sim, accessKeyId: DEMO_ACCESS_KEY}, readOnly: true, maxAttempts: 1});
 	if (!opened.ok) throw new Error(opened.problem.why);
 	const session = opened.session;
-	const instance = render(<App session={session} settings={memorySettings({hintShown: true, refreshIntervalMs: 0})} audit={memoryAuditLog()} theme={themes.dark} configDir="/tmp/ecrtui-bench" openSession={async () => opened} initialRoute={{screen: 'tasks', cluster: 'big', service: '*'}} />);
-	const deadline = Date.now() + 60_000;
-	while (!/900/.test(instance.lastFrame() ?? '')) {
-		if (Date.now() > deadline) throw new Error(`watcher did not load: ${instance.lastFrame()}`);
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
+	const instance = renderBenchApp(opened, {route: {screen: 'tasks', cluster: 'big', service: '*'}, settings: {refreshIntervalMs: 0}});
+	await untilFrame(instance, frame => /900/.test(frame), {timeoutMs: 60_000, intervalMs: 20, what: 'watcher did not load'});
 	await settle(() => session.store.busy);
 	const mark = session.recorder.mark();
 	const duplicatesBefore = session.recorder.totals.duplicates;
