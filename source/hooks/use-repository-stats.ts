@@ -39,8 +39,8 @@ function statsOf(images: readonly ImageRecord[], manifests: readonly IndexManife
 /**
  * Loads each repository's images and lifecycle policy in the background (4 at a time) while
  * the table stays usable, and derives the figures as they arrive. Loads and reads both go
- * through the repository's own region (the all-regions view lists several). The image lists land in the
- * shared cache, so opening a repository afterwards costs no further calls.
+ * through the repository's own region (the all-regions view lists several). The image lists
+ * land in the shared cache, so opening a repository afterwards costs no further calls.
  */
 export function useRepositoryStats(repositories: readonly RepositoryRecord[] | undefined): {figures: Map<string, RepositoryFigures>; done: number; total: number} {
 	const {session} = useServices();
