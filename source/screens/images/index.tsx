@@ -189,7 +189,9 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 		) : null;
 
 	const usageNote = model.usageInput.status === 'loading' ? '⟳ finding tasks and services that use these images…' : model.usageInput.problem ? `in-use check failed: ${model.usageInput.problem.why}` : '';
-	const selection = marks.size > 0 ? `● ${marks.size} marked · ${bytes(model.markedBytes)} · ~${usd(monthlyStorageCost(model.markedBytes, model.pricePerGbMonth))}/mo · Ctrl-D delete · M clear` : '';
+	// Read-only mode hides the delete key here as help does.
+	const deleteHint = session.readOnly ? '' : ' · Ctrl-D delete';
+	const selection = marks.size > 0 ? `● ${marks.size} marked · ${bytes(model.markedBytes)} · ~${usd(monthlyStorageCost(model.markedBytes, model.pricePerGbMonth))}/mo${deleteHint} · M clear` : '';
 	return (
 		<Box flexDirection="column" height={height}>
 			{overlay ? (
@@ -204,7 +206,7 @@ export function ImagesScreen({repository, region, height, width}: {readonly repo
 				{selection || `${(images.data ?? []).length} images${images.refreshing ? ' · ⟳ refreshing' : ''}${images.problem ? ` · ${problemNote(images.problem)}` : ''}`}
 			</Text>
 			<Text wrap="truncate" color={model.usage.drift.length ? theme.color('status.warn') : theme.color('text.muted')}>
-				{usageNote || (model.usage.drift.length ? `⇄ ${model.usage.drift.length} service(s) run a digest their tag no longer points to` : 'space mark · m mark many · Ctrl-D delete · enter details')}
+				{usageNote || (model.usage.drift.length ? `⇄ ${model.usage.drift.length} service(s) run a digest their tag no longer points to` : `space mark · m mark many${deleteHint} · enter details`)}
 			</Text>
 		</Box>
 	);

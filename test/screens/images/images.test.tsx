@@ -124,8 +124,10 @@ test('in read-only mode Ctrl-D is refused and no mutating call is made', async t
 	const sim = await useSimulator({}, t);
 	const app = await renderApp({sim, t, route: {screen: 'images', repository: 'notifications'}, readOnly: true});
 	await app.waitFor('3.5.1');
+	assert.doesNotMatch(app.frame(), /Ctrl-D/, 'the status line does not offer the delete key');
 	await app.press('m', 'u');
-	await app.waitFor('6 marked');
+	const marked = await app.waitFor('6 marked');
+	assert.doesNotMatch(marked, /Ctrl-D/);
 	await app.press(KEYS.ctrl('d'));
 	await app.waitFor('read-only mode');
 	assert.doesNotMatch(app.frame(), /Delete 6 images/);
