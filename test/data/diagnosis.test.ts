@@ -7,6 +7,7 @@ import {loadDiagnosis} from '../../source/data/diagnosis.js';
 import {closeTaskHistories, openTaskHistory} from '../../source/data/task-history.js';
 import {describeTasks} from '../../source/data/ecs.js';
 import type {VirtualClock} from '../../source/sim/clock.js';
+import {ecsStateOf, findTaskDefinition, registerTaskDefinition} from '../../source/sim/world/ecs.js';
 import {useSimulator, demoSession} from '../helpers/sim.js';
 import {DEMO_VERDICTS, latestStopped, prodCluster} from './demo-verdicts.js';
 
@@ -50,5 +51,28 @@ test('a task ECS has forgotten is diagnosed from the local history', async () =>
 		assert.match(error.why ?? '', /nor in the local stopped-task history/);
 		return true;
 	});
+	closeTaskHistories();
+});
+
+test('execution-role checks tell Secrets Manager ARNs from SSM parameters in every partition', async () => {
+	const state = ecsStateOf(sim.world, '123456789012', 'us-east-1');
+	const base = findTaskDefinition(state, 'payments')!;
+	const secretArn = 'arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf';
+	const parameterArn = 'arn:aws:ssm:us-east-1:123456789012:parameter/app/flag';
+	const definition = registerTaskDefinition(state, '123456789012', 'us-east-1', {
+		...base,
+		family: 'partition-check',
+		containerDefinitions: base.containerDefinitions.map(container => ({...container, secrets: [{name: 'DB', valueFrom: secretArn}, {name: 'FLAG', valueFrom: parameterArn}]})),
+	});
+	const configDir = mkdtempSync(join(tmpdir(), 'ecrtui-diag-'));
+	const history = openTaskHistory({configDir, accountId: '123456789012', region: 'us-east-1', limit: 500});
+	const [stopped] = await describeTasks(session.clients, 'prod', [latestStopped(sim, 'orders').arn]);
+	const id = 'abcdefabcdefabcdefabcdefabcdef12';
+	history.record([{...stopped!, taskArn: stopped!.taskArn.replace(/[^/]+$/, id), taskDefinitionArn: definition.arn}]);
+	const report = await loadDiagnosis(session, {cluster: 'prod', task: id, history, now: sim.clock.now(), stallThresholdMs: 60_000});
+	const checks = report.role?.checks ?? [];
+	assert.ok(checks.some(check => check.id === 'iam:secrets' && check.resourceId === secretArn), JSON.stringify(checks.map(check => [check.id, check.resourceId])));
+	assert.ok(checks.some(check => check.id === 'iam:ssm' && check.resourceId === parameterArn));
+	assert.ok(!checks.some(check => check.id === 'iam:ssm' && check.resourceId === secretArn), 'the GovCloud secret is not taken for an SSM parameter');
 	closeTaskHistories();
 });
